@@ -1,0 +1,3 @@
+from summits.cli import main
+
+main()

@@ -1,0 +1,97 @@
+"""Questions: events (filtered, in any format) and check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from summits import options as opt
+from summits.cli.common import emit
+
+
+@click.command()
+@opt.summit_option
+@opt.series_option
+@opt.party_option
+@click.option(
+    "--kind", "kinds", type=opt.kind_choice, multiple=True, help="Only this kind; repeat."
+)
+@click.option(
+    "--level", "levels", type=opt.level_choice, multiple=True, help="Only this level; repeat."
+)
+@opt.date_range
+@click.option(
+    "--search",
+    metavar="TEXT",
+    help="Only events whose person, reason, notes, sources or tags contain TEXT.",
+)
+@opt.output_format()
+@click.pass_obj
+def events(
+    db: Path,
+    summit: str | None,
+    series: str | None,
+    party: str | None,
+    kinds: tuple[str, ...],
+    levels: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    fmt: str,
+) -> None:
+    """List events in date order, filtered; as a table, CSV, JSON or JSON Lines.
+
+    \b
+    Example:
+      summits events --kind cancelled --kind declined --since 2025
+      summits events --series NATO --party Japan --format csv > japan.csv
+    """
+    from summits import store
+
+    with store.reading(db) as database:
+        summits = None
+        if summit is not None:
+            database.summit(summit)
+            summits = {summit}
+        if series is not None:
+            in_series = {doc["id"] for doc in database.summits(series)}
+            summits = in_series if summits is None else summits & in_series
+        where = store.EventFilter(
+            summits=frozenset(summits) if summits is not None else None,
+            party=database.resolve_party(party) if party is not None else None,
+            kinds=frozenset(kinds) or None,
+            levels=frozenset(levels) or None,
+            since=since,
+            until=until,
+            search=search,
+        )
+        emit(database, "events", database.events(where), fmt)
+
+
+@click.command()
+@click.pass_obj
+def check(db: Path) -> None:
+    """Verify the whole database: references, dates, kinds, levels. Exit 1 on any problem.
+
+    \b
+    Example:
+      summits check && git commit data/summits.json
+    """
+    from summits import store
+
+    with store.reading(db) as database:
+        problems = database.problems()
+        counts = {
+            name: len(database.rows(name))
+            for name in ("summits", "invitations", "events", "parties")
+        }
+    if problems:
+        for problem in problems:
+            click.echo(f"{db}: {problem}")
+        raise opt.Refused(f"{db}: {len(problems)} problem(s)")
+    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+    click.echo(f"{db}: ok ({summary})")
+
+
+COMMANDS = [events, check]

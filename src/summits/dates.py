@@ -1,0 +1,151 @@
+"""Dates with precision: a day, a month or a year, kept as ISO 8601 text.
+
+A researcher often knows only that something happened "in June 2025". We keep
+exactly that (``2025-06``) instead of inventing a day. ISO strings of mixed
+precision sort correctly as text: ``2025-06`` < ``2025-06-01`` < ``2025-07``,
+so a month sorts before the days of that month.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+from summits.errors import InvalidValue
+
+Precision = Literal["day", "month", "year"]
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_NUMERIC = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}")
+
+
+def today() -> dt.date:
+    """The one place that asks the clock for a date (tests patch it)."""
+    return dt.date.today()
+
+
+def utc_now() -> str:
+    """Now, in UTC, to the second, as ISO 8601 with a ``Z``."""
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    return now.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def precision(iso: str) -> Precision:
+    """The precision of a stored ISO date: ``2025`` year, ``2025-06`` month."""
+    return {4: "year", 7: "month"}.get(len(iso), "day")  # type: ignore[return-value]
+
+
+def is_valid(iso: str) -> bool:
+    """Whether ``iso`` is a stored date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, real."""
+    match = _ISO.fullmatch(iso)
+    if not match:
+        return False
+    year, month, day = match.groups()
+    if month is None:
+        return int(year) >= 1
+    if not 1 <= int(month) <= 12:
+        return False
+    if day is None:
+        return True
+    return 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]
+
+
+def first_day(iso: str) -> str:
+    """The first day an ISO date of any precision covers, as ``YYYY-MM-DD``."""
+    return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
+
+
+def last_day(iso: str) -> str:
+    """The last day an ISO date of any precision covers, as ``YYYY-MM-DD``."""
+    if len(iso) == 4:
+        return iso + "-12-31"
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+    return iso
+
+
+def overlaps(iso: str, since: str | None, until: str | None) -> bool:
+    """Whether a date, at its precision, overlaps the range [since, until].
+
+    ``--since 2025-06-15`` keeps ``2025-06``; ``--until 2024`` keeps ``2024-12-31``.
+    """
+    if since is not None and last_day(iso) < first_day(since):
+        return False
+    return until is None or first_day(iso) <= last_day(until)
+
+
+def parse(text: str) -> str:
+    """Read a date as a researcher writes it; return ISO text at its precision.
+
+    ISO (``2025-06-24``, ``2025-06``, ``2025``), ``today``/``yesterday``, and what
+    python-dateutil reads (``June 24, 2025``, ``24 Jun 2025``, ``June 2025``).
+    An all-numeric date that reads two ways (``06/07/2025``) is refused with
+    both readings; ``24/06/2025`` has one reading and is accepted.
+    """
+    value = text.strip()
+    if not value:
+        raise InvalidValue("a date cannot be empty")
+    lowered = value.lower()
+    if lowered in ("today", "yesterday"):
+        day = today() - dt.timedelta(days=lowered == "yesterday")
+        return day.isoformat()
+    if _ISO.fullmatch(value):
+        if not is_valid(value):
+            raise InvalidValue(f"{value!r} is not a real date")
+        return value
+    return _parse_free(value)
+
+
+# Two defaults that differ in every field: a field dateutil fills from the
+# default is a field the text did not give, which tells us the precision.
+_DEFAULT_A = dt.datetime(1904, 1, 1)
+_DEFAULT_B = dt.datetime(1908, 2, 2)
+
+
+def _parse_free(value: str) -> str:
+    from dateutil import parser  # lazy: dateutil costs ~40 ms to import
+
+    numeric = _NUMERIC.fullmatch(value)
+    # 2025/06/07 is year-month-day everywhere; only d/m/y vs m/d/y is in doubt.
+    yearfirst = numeric is not None and len(value.split(numeric.group(1))[0]) == 4
+    try:
+        a = parser.parse(value, default=_DEFAULT_A, yearfirst=yearfirst)
+        b = parser.parse(value, default=_DEFAULT_B, yearfirst=yearfirst)
+    except (ValueError, OverflowError):
+        raise InvalidValue(
+            f"{value!r} is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"
+        ) from None
+    if a.year != b.year:
+        raise InvalidValue(f"{value!r} has no year; write it in full, e.g. 'June 24, 2025'")
+    if a.time() != dt.time() or b.time() != dt.time():
+        raise InvalidValue(f"{value!r} has a time of day; give just the date")
+    if a.month != b.month:
+        if a.day != b.day:
+            return f"{a.year:04d}"
+        raise InvalidValue(f"{value!r} has a day but no month")
+    if a.day != b.day:
+        return f"{a.year:04d}-{a.month:02d}"
+    if numeric and not yearfirst:
+        _refuse_two_readings(value)
+    return a.date().isoformat()
+
+
+def _refuse_two_readings(value: str) -> None:
+    """Refuse ``06/07/2025``: June 7 to an American, 6 July to a European."""
+    from dateutil import parser
+
+    month_first = parser.parse(value, default=_DEFAULT_A, dayfirst=False).date()
+    day_first = parser.parse(value, default=_DEFAULT_A, dayfirst=True).date()
+    if month_first != day_first:
+        raise InvalidValue(
+            f"{value!r} reads two ways: {month_first.isoformat()} (month first) or "
+            f"{day_first.isoformat()} (day first); write it as YYYY-MM-DD"
+        )
+
+
+def describe(iso: str) -> str:
+    """How a stored date reads back: ``2025-06-22 (day)``."""
+    return f"{iso} ({precision(iso)})"

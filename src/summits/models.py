@@ -1,0 +1,208 @@
+"""The records and their rules: the only code that knows a document's shape.
+
+Every record is a flat JSON object with all of its fields present: text fields
+are strings (empty when unknown), list fields are lists of strings. Keeping
+every field makes files diff cleanly and CSV round-trip without guessing.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from summits import dates
+from summits.errors import InvalidValue
+
+KINDS = ("confirmed", "attended", "declined", "cancelled", "absent")
+LEVELS = ("leader", "deputy-leader", "minister", "senior-official", "ambassador", "official")
+ROLES = ("member", "partner", "guest", "observer")
+
+# Field order is the CSV column order (before derived columns are added).
+FIELDS: dict[str, tuple[str, ...]] = {
+    "summits": ("id", "name", "series", "host", "start", "end", "notes", "sources"),
+    "parties": ("code", "name", "aliases"),
+    "invitations": ("summit", "party", "role", "date", "sources"),
+    "events": (
+        "id",
+        "summit",
+        "party",
+        "kind",
+        "date",
+        "by",
+        "level",
+        "reason",
+        "sources",
+        "notes",
+        "tags",
+        "recorded",
+    ),
+}
+TABLES = tuple(FIELDS)
+LIST_FIELDS = frozenset({"sources", "aliases", "tags"})
+REQUIRED: dict[str, frozenset[str]] = {
+    "summits": frozenset({"id", "name", "start", "end"}),
+    "parties": frozenset({"code", "name"}),
+    "invitations": frozenset({"summit", "party", "role"}),
+    "events": frozenset({"id", "summit", "party", "kind", "date", "recorded"}),
+}
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+def level_rank(level: str) -> int:
+    """Higher is more senior; no level (or a non-attendance) ranks 0."""
+    return len(LEVELS) - LEVELS.index(level) if level in LEVELS else 0
+
+
+def new_event_id(taken: Iterable[str] = ()) -> str:
+    """Eight random hex characters, not already taken."""
+    used = set(taken)
+    while True:
+        candidate = secrets.token_hex(4)
+        if candidate not in used:
+            return candidate
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: which record, which field, what is wrong."""
+
+    table: str
+    record: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.table[:-1]} {self.record}" if self.record else self.table[:-1]
+        return f"{where}: {self.field}: {self.message}"
+
+
+def key_of(table: str, doc: Mapping[str, Any]) -> str:
+    """How a record is named in messages and matched on import."""
+    if table == "invitations":
+        return f"{doc.get('summit', '')}/{doc.get('party', '')}"
+    return str(doc.get("code" if table == "parties" else "id", ""))
+
+
+def _check_date(value: str) -> str | None:
+    return (
+        None if dates.is_valid(value) else f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    )
+
+
+_CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {
+    "summits": {
+        "id": lambda v: (
+            None
+            if SLUG.fullmatch(v)
+            else (f"{v!r} is not an id: use lowercase letters, digits and '-' (e.g. nato-2025)")
+        ),
+        "start": _check_date,
+        "end": _check_date,
+    },
+    "invitations": {
+        "role": lambda v: None if v in ROLES else f"{v!r} is not a role ({', '.join(ROLES)})",
+        "date": _check_date,
+    },
+    "events": {
+        "id": lambda v: (
+            None
+            if EVENT_ID.fullmatch(v)
+            else (f"{v!r} is not an event id (lowercase letters, digits, '-')")
+        ),
+        "kind": lambda v: None if v in KINDS else f"{v!r} is not a kind ({', '.join(KINDS)})",
+        "level": lambda v: None if v in LEVELS else f"{v!r} is not a level ({', '.join(LEVELS)})",
+        "date": _check_date,
+        "recorded": lambda v: (
+            None
+            if TIMESTAMP.fullmatch(v)
+            else (f"{v!r} is not a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)")
+        ),
+    },
+    "parties": {},
+}
+
+
+def record_problems(table: str, doc: Any) -> list[tuple[str, str]]:
+    """What is wrong with one record on its own, as (field, message) pairs."""
+    if not isinstance(doc, dict):
+        return [("", "is not a JSON object")]
+    found: list[tuple[str, str]] = []
+    fields = FIELDS[table]
+    for name in doc.keys() - set(fields):
+        found.append((name, "is not a field of this table"))
+    checks = _CHECKS[table]
+    required = REQUIRED[table]
+    for name in fields:
+        value = doc.get(name)
+        if name in LIST_FIELDS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                found.append((name, "must be a list of strings"))
+        elif not isinstance(value, str):
+            found.append((name, "must be a string"))
+        elif not value:
+            if name in required:
+                found.append((name, "is required"))
+        elif name in checks:
+            message = checks[name](value)
+            if message:
+                found.append((name, message))
+    if table == "summits" and not found and doc["end"] < doc["start"]:
+        found.append(("end", f"{doc['end']} is before the start, {doc['start']}"))
+    return found
+
+
+def make(table: str, **values: Any) -> dict[str, Any]:
+    """A complete record from the given fields, or InvalidValue for the first problem."""
+    doc = {name: [] if name in LIST_FIELDS else "" for name in FIELDS[table]}
+    doc.update(values)
+    for name in LIST_FIELDS & doc.keys():
+        doc[name] = clean_list(doc[name])
+    problems = record_problems(table, doc)
+    if problems:
+        field, message = problems[0]
+        raise InvalidValue(f"{field}: {message}")
+    return doc
+
+
+def clean_list(values: Iterable[str]) -> list[str]:
+    """Trimmed, without blanks or repeats, in the order given."""
+    seen: dict[str, None] = {}
+    for value in values:
+        value = value.strip()
+        if value:
+            seen.setdefault(value, None)
+    return list(seen)
+
+
+def problems(
+    tables: Mapping[str, Mapping[str, Any]], is_party: Callable[[str], bool]
+) -> list[Problem]:
+    """Every broken rule in a whole database: records, references, duplicates."""
+    found: list[Problem] = []
+    keys: dict[str, set[str]] = {name: set() for name in TABLES}
+    for table in TABLES:
+        for doc in tables.get(table, {}).values():
+            key = key_of(table, doc) if isinstance(doc, dict) else ""
+            for field, message in record_problems(table, doc):
+                found.append(Problem(table, key, field, message))
+            if key in keys[table]:
+                found.append(Problem(table, key, "", "appears more than once"))
+            keys[table].add(key)
+    org_codes = keys["parties"]
+    for table in ("invitations", "events"):
+        for doc in tables.get(table, {}).values():
+            if not isinstance(doc, dict):
+                continue
+            key = key_of(table, doc)
+            summit, party = doc.get("summit"), doc.get("party")
+            if isinstance(summit, str) and summit and summit not in keys["summits"]:
+                found.append(Problem(table, key, "summit", f"{summit!r} is not a summit"))
+            if isinstance(party, str) and party and not (party in org_codes or is_party(party)):
+                found.append(Problem(table, key, "party", f"{party!r} is not a known party"))
+    return found

@@ -1,0 +1,130 @@
+"""Options shared by several commands, each defined once, and the ParamTypes behind them."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from summits import models
+from summits.errors import SummitsError
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = Path("data") / "summits.json"
+FORMATS = ("table", "csv", "json", "jsonl")
+
+
+class Refused(click.ClickException):
+    """A value that was read and refused: one sentence on stderr, exit status 1."""
+
+    exit_code = 1
+
+
+class DateType(click.ParamType):  # type: ignore[type-arg]
+    """A date as researchers write it, converted to ISO text at its precision."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from summits import dates
+
+        try:
+            return dates.parse(str(value))
+        except SummitsError as exc:
+            name = param.opts[0] if param is not None and param.opts else "date"
+            raise Refused(f"{name}: {exc}") from None
+
+
+DATE = DateType()
+
+
+def _complete_summits(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [s for s in _known(ctx, "summits", "id") if s.startswith(incomplete)]
+
+
+def _complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    from summits import parties
+
+    codes = _known(ctx, "parties", "code")
+    with contextlib.suppress(Exception):  # completion must never crash the shell
+        codes += list(parties.names(()))
+    return [c for c in codes if c.startswith(incomplete.upper())]
+
+
+def _known(ctx: click.Context, table: str, field: str) -> list[str]:
+    """Values from the database for shell completion; nothing if it cannot be read."""
+    from summits import storage
+
+    root = ctx.find_root()
+    path = Path(root.params.get("db") or DEFAULT_DB)
+    try:
+        return sorted(str(doc.get(field, "")) for doc in storage.load(path)[table].values())
+    except Exception:  # completion must never crash the shell
+        return []
+
+
+def summit_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.argument(*(decls or ("summit",)), shell_complete=_complete_summits, **kwargs)
+
+
+def party_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
+    return click.argument(*(decls or ("party",)), shell_complete=_complete_parties, **kwargs)
+
+
+summit_option = click.option(
+    "--summit", "summit", metavar="ID", shell_complete=_complete_summits, help="Only this summit."
+)
+party_option = click.option(
+    "--party",
+    "party",
+    metavar="P",
+    shell_complete=_complete_parties,
+    help="Only this party (code or name, e.g. JPN or 'South Korea').",
+)
+series_option = click.option("--series", metavar="S", help="Only summits of this series.")
+kind_choice = click.Choice(models.KINDS)
+level_choice = click.Choice(models.LEVELS)
+role_choice = click.Choice(models.ROLES)
+
+
+def date_range(func: F) -> F:
+    """--since/--until: keep records whose date, at its precision, overlaps the range."""
+    func = click.option(
+        "--until",
+        type=DATE,
+        metavar="D",
+        help="Only on or before this date (2024 means to 2024-12-31).",
+    )(func)
+    return click.option(
+        "--since", type=DATE, metavar="D", help="Only on or after this date (2025-06 included)."
+    )(func)
+
+
+def output_format(*choices: str) -> Callable[[F], F]:
+    """--format: a table for people, or csv/json/jsonl for scripts."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices or FORMATS),
+        default=(choices or FORMATS)[0],
+        show_default=True,
+        help="Output format.",
+    )
+
+
+def pictures(func: F) -> F:
+    """--svg/--html: also save exactly what was printed."""
+    func = click.option(
+        "--html", type=click.Path(dir_okay=False, path_type=Path), help="Also save it as HTML."
+    )(func)
+    return click.option(
+        "--svg", type=click.Path(dir_okay=False, path_type=Path), help="Also save it as SVG."
+    )(func)
+
+
+sources_option = click.option(
+    "--source", "sources", multiple=True, metavar="SRC", help="A source (URL or citation); repeat."
+)

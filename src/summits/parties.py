@@ -1,0 +1,198 @@
+"""Parties: countries by ISO 3166-1 alpha-3 code, and registered organisations.
+
+Researchers write "South Korea", "ROK", "Republic of Korea", "KR" or "KOR" for
+the same country. We accept the ISO code, the ISO names (official and common)
+and a curated table of the names people actually write, compared after
+folding case, accents and punctuation. We never guess: pycountry's fuzzy
+search maps "Republic of Korea" to North Korea, so it is not used. A name that
+could mean more than one party is refused with the candidates; an unknown one
+gets suggestions, never a silent pick.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from summits.errors import Ambiguous, InvalidValue, NotFound
+
+# Names researchers write that ISO does not list. A tuple means the name is
+# genuinely ambiguous and must be refused with these candidates.
+ALIASES: dict[str, str | tuple[str, ...]] = {
+    "south korea": "KOR",
+    "republic of korea": "KOR",
+    "rok": "KOR",
+    "korea south": "KOR",
+    "north korea": "PRK",
+    "dprk": "PRK",
+    "korea north": "PRK",
+    "korea": ("KOR", "PRK"),
+    "russia": "RUS",
+    "turkey": "TUR",
+    "turkiye": "TUR",
+    "uk": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "united kingdom of great britain and northern ireland": "GBR",
+    "us": "USA",
+    "usa": "USA",
+    "america": "USA",
+    "united states of america": "USA",
+    "prc": "CHN",
+    "peoples republic of china": "CHN",
+    "mainland china": "CHN",
+    "roc": ("TWN", "COG"),
+    "republic of china": "TWN",
+    "congo": ("COG", "COD"),
+    "drc": "COD",
+    "dr congo": "COD",
+    "democratic republic of the congo": "COD",
+    "congo kinshasa": "COD",
+    "republic of the congo": "COG",
+    "congo brazzaville": "COG",
+    "ivory coast": "CIV",
+    "cape verde": "CPV",
+    "swaziland": "SWZ",
+    "burma": "MMR",
+    "macedonia": "MKD",
+    "east timor": "TLS",
+    "vatican": "VAT",
+    "holy see": "VAT",
+    "palestine": "PSE",
+    "brunei": "BRN",
+    "micronesia": "FSM",
+    "czech republic": "CZE",
+    "holland": "NLD",
+    "uae": "ARE",
+    "emirates": "ARE",
+    "ksa": "SAU",
+    "vietnam": "VNM",
+    "laos": "LAO",
+    "syria": "SYR",
+    "iran": "IRN",
+    "bolivia": "BOL",
+    "venezuela": "VEN",
+    "tanzania": "TZA",
+    "moldova": "MDA",
+    "taiwan": "TWN",
+    "nz": "NZL",
+    "virgin islands": ("VGB", "VIR"),
+}
+
+# Display names where the ISO name reads awkwardly in a table.
+SHORT_NAMES: dict[str, str] = {
+    "RUS": "Russia",
+    "COD": "DR Congo",
+    "GBR": "United Kingdom",
+    "USA": "United States",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "FSM": "Micronesia",
+    "VAT": "Holy See",
+    "PSE": "Palestine",
+}
+
+ORG_CODE = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
+
+
+def fold(text: str) -> str:
+    """Compare names as people mean them: case, accents, dots and 'the' do not count."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    plain = re.sub(r"[.'\u2019]", "", plain)
+    plain = re.sub(r"[^a-z0-9]+", " ", plain).strip()
+    return plain.removeprefix("the ")
+
+
+@functools.cache
+def _countries() -> dict[str, str]:
+    """alpha-3 code → display name, for every ISO 3166-1 country."""
+    import pycountry  # lazy: ~50 ms to import, and only needed for parties
+
+    return {
+        c.alpha_3: SHORT_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+        for c in pycountry.countries
+    }
+
+
+@functools.cache
+def _country_index() -> dict[str, frozenset[str]]:
+    """Folded name or code → the country codes it can mean."""
+    import pycountry
+
+    index: dict[str, set[str]] = {}
+    for c in pycountry.countries:
+        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            if value:
+                index.setdefault(fold(value), set()).add(c.alpha_3)
+    for name, codes in ALIASES.items():
+        index[fold(name)] = {codes} if isinstance(codes, str) else set(codes)
+    return {key: frozenset(codes) for key, codes in index.items()}
+
+
+def is_country(code: str) -> bool:
+    return code in _countries()
+
+
+def country_name(code: str) -> str | None:
+    return _countries().get(code)
+
+
+def names(organisations: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Code → display name for every country and registered organisation."""
+    table = dict(_countries())
+    for org in organisations:
+        table[org["code"]] = org["name"]
+    return table
+
+
+def _org_index(organisations: Iterable[Mapping[str, Any]]) -> dict[str, set[str]]:
+    index: dict[str, set[str]] = {}
+    for org in organisations:
+        for key in (org["code"], org["name"], *org.get("aliases", ())):
+            index.setdefault(fold(key), set()).add(org["code"])
+    return index
+
+
+def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
+    """The code of the party ``text`` names; refuse unknown and ambiguous names."""
+    orgs = list(organisations)
+    key = fold(text)
+    if not key:
+        raise InvalidValue("a party cannot be empty")
+    org_index = _org_index(orgs)
+    candidates = set(_country_index().get(key, ())) | org_index.get(key, set())
+    if len(candidates) == 1:
+        return candidates.pop()
+    known = names(orgs)
+    if candidates:
+        listed = ", ".join(f"{c} ({known[c]})" for c in sorted(candidates))
+        raise Ambiguous(f"{text!r} could mean more than one party: {listed}; give the code")
+    keys: dict[str, Iterable[str]] = {**_country_index(), **org_index}
+    close = difflib.get_close_matches(key, keys, n=3, cutoff=0.75)
+    hints = sorted({c for k in close for c in keys[k]})
+    hint = "; did you mean " + " or ".join(f"{c} ({known[c]})" for c in hints) + "?"
+    raise NotFound(
+        f"{text!r} is not a known country or registered organisation"
+        + (hint if hints else "; register an organisation with 'summits party add'")
+    )
+
+
+def check_organisation(code: str, name: str, aliases: Iterable[str]) -> None:
+    """Refuse an organisation whose code or names would shadow a country."""
+    if not ORG_CODE.fullmatch(code):
+        raise InvalidValue(
+            f"{code!r} is not an organisation code: use 2-16 capital letters, digits or '-'"
+        )
+    if not name.strip():
+        raise InvalidValue("an organisation needs a name")
+    for value in (code, name, *aliases):
+        countries = _country_index().get(fold(value))
+        if countries:
+            listed = ", ".join(sorted(countries))
+            raise InvalidValue(f"{value!r} already names a country ({listed}); choose another")

@@ -1,0 +1,156 @@
+"""The database file: its format, atomic replacement, and the writers' lock.
+
+The file is JSON meant to live in git, so it is written deterministically: a
+schema version, then each table with one record a line (keys sorted), records
+in id order. A new event is then a one-line diff, and 100,000 events still
+serialise in one fast orjson pass per record.
+
+Crash safety: a write goes to a temp file in the same folder, is fsynced, then
+renamed over the old file, and the folder is fsynced. A kill at any instant
+leaves the old file or the new one, whole. Writers hold an exclusive lock
+(a sibling ``.NAME.lock``) for their whole read-check-write; readers never take
+it, since the rename means they always see a whole file.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from summits.errors import DatabaseError
+from summits.models import TABLES
+
+SCHEMA_VERSION = 1
+Tables = dict[str, dict[str, Any]]
+
+
+def empty() -> Tables:
+    return {name: {} for name in TABLES}
+
+
+def lock_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.lock")
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def load(path: Path) -> Tables:
+    """Parse the file and check its outline; refuse with a sentence naming the file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DatabaseError(
+            f"{path} does not exist; create it with 'summits init' or choose another with --db"
+        ) from None
+    except OSError as exc:
+        raise DatabaseError(f"{path} cannot be read: {exc.strerror}") from None
+    return parse(raw, path)
+
+
+def parse(raw: bytes, path: Path) -> Tables:
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        raise DatabaseError(f"{path} is not a summits database: it is not valid JSON") from None
+    if not isinstance(data, dict) or "schema" not in data:
+        raise DatabaseError(f"{path} is not a summits database: it has no schema version")
+    version = data.pop("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DatabaseError(f"{path} has an invalid schema version: {version!r}")
+    if version > SCHEMA_VERSION:
+        raise DatabaseError(
+            f"{path} was written by a newer summits (schema {version}; this one reads "
+            f"{SCHEMA_VERSION}); upgrade summits to use it"
+        )
+    unknown = sorted(data.keys() - set(TABLES))
+    if unknown:
+        raise DatabaseError(f"{path} is not a summits database: unknown table {unknown[0]!r}")
+    tables = empty()
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(key.isdigit() for key in table):
+            raise DatabaseError(
+                f"{path} is damaged: table {name!r} is not an object of numbered records"
+            )
+        tables[name] = table
+    return tables
+
+
+def dump(tables: Tables) -> bytes:
+    """The file's bytes: stable order, one record a line, UTF-8, trailing newline."""
+    parts = [b'{\n"schema": ', str(SCHEMA_VERSION).encode()]
+    for name in sorted(tables):
+        table = tables[name]
+        parts.append(b",\n" + orjson.dumps(name) + b": {")
+        if table:
+            dumps, sort_keys = orjson.dumps, orjson.OPT_SORT_KEYS
+            lines = [
+                b'"' + key.encode() + b'": ' + dumps(table[key], option=sort_keys)
+                for key in sorted(table, key=int)
+            ]
+            parts.append(b"\n" + b",\n".join(lines) + b"\n")
+        parts.append(b"}")
+    parts.append(b"\n}\n")
+    return b"".join(parts)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` so that a crash leaves the old or new file, whole."""
+    temp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(4)}.tmp")
+    try:
+        mode = path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        mode = 0o644
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def sweep_temp_files(path: Path) -> None:
+    """Remove temp files a killed writer left; only call while holding the lock."""
+    prefix = _temp_prefix(path)
+    for leftover in path.parent.glob(f"{prefix}*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
+class MemoryStorage(Storage):
+    """TinyDB's storage seam: the whole file is read once and written at most once.
+
+    TinyDB reads the storage on every query and writes it on every change. Here
+    ``read`` hands out the tables parsed when the command opened the file and
+    ``write`` only keeps the new tables in memory; the store writes the file
+    once, atomically, when the command succeeds. So a command costs one parse
+    and at most one write, and a refused command writes nothing at all.
+    """
+
+    def __init__(self, tables: Tables) -> None:
+        self.tables = tables
+        self.dirty = False
+
+    def read(self) -> Tables:
+        return self.tables
+
+    def write(self, data: Tables) -> None:
+        self.tables = data
+        self.dirty = True
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,331 @@
+"""The summits database: open it, ask it questions, change it.
+
+``reading(path)`` opens the file for a query; ``writing(path)`` takes the
+writers' lock, opens it, refuses a file whose records break the rules, and
+writes it back once, atomically, if the block succeeds. Every change below
+raises a SummitsError before touching anything when it is refused, and a block
+that raises writes nothing, so a refused command leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summits import dates, models, parties, storage
+from summits.errors import Ambiguous, Conflict, DatabaseError, InvalidValue, NotFound
+
+Record = dict[str, Any]
+LOCK_TIMEOUT = 60.0
+
+
+@contextlib.contextmanager
+def reading(path: Path) -> Iterator[Database]:
+    """Open the database for questions; never waits for a writer."""
+    yield Database(path, storage.load(path))
+
+
+@contextlib.contextmanager
+def writing(path: Path) -> Iterator[Database]:
+    """Lock, open, let the block change the database, then write it once."""
+    from filelock import FileLock, Timeout  # lazy: only writers need it
+
+    if not path.exists():
+        storage.load(path)  # raises the "does not exist" sentence
+    try:
+        lock = FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT)
+        lock.acquire()
+    except Timeout:
+        raise DatabaseError(f"{path} is locked by another summits command; try again") from None
+    except OSError as exc:
+        raise DatabaseError(f"{path} cannot be locked: {exc.strerror}") from None
+    try:
+        db = Database(path, storage.load(path))
+        broken = db.problems()
+        if broken:
+            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+            raise DatabaseError(
+                f"{path} breaks the rules: {broken[0]}{more}; "
+                "nothing was changed (see 'summits check')"
+            )
+        yield db
+        if db.storage.dirty:
+            storage.sweep_temp_files(path)
+            storage.atomic_write(path, storage.dump(db.storage.tables))
+    finally:
+        lock.release()
+
+
+def create(path: Path, tables: storage.Tables | None = None) -> None:
+    """Write a new database; refuse to replace an existing file."""
+    if path.exists():
+        raise Conflict(f"{path} already exists; summits init never overwrites a database")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    storage.atomic_write(path, storage.dump(tables if tables is not None else storage.empty()))
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The questions ``summits events`` and the views can ask of events."""
+
+    summits: frozenset[str] | None = None
+    party: str | None = None
+    kinds: frozenset[str] | None = None
+    levels: frozenset[str] | None = None
+    since: str | None = None
+    until: str | None = None
+    search: str | None = None
+
+    def __call__(self, event: Mapping[str, Any]) -> bool:
+        if self.summits is not None and event["summit"] not in self.summits:
+            return False
+        if self.party is not None and event["party"] != self.party:
+            return False
+        if self.kinds is not None and event["kind"] not in self.kinds:
+            return False
+        if self.levels is not None and event["level"] not in self.levels:
+            return False
+        if (self.since or self.until) and not dates.overlaps(event["date"], self.since, self.until):
+            return False
+        return self.search is None or _mentions(event, self.search.casefold())
+
+
+_SEARCHED = ("by", "reason", "notes", "party", "summit")
+
+
+def _mentions(event: Mapping[str, Any], needle: str) -> bool:
+    texts = [event[name] for name in _SEARCHED] + event["sources"] + event["tags"]
+    return any(needle in text.casefold() for text in texts)
+
+
+class Database:
+    """One open database file. Reads come from memory; changes go through TinyDB."""
+
+    def __init__(self, path: Path, tables: storage.Tables) -> None:
+        from tinydb import TinyDB
+
+        self.path = path
+        self.storage = storage.MemoryStorage(tables)
+        self._tinydb = TinyDB(storage=lambda: self.storage)
+
+    # -- reading ------------------------------------------------------------
+
+    def rows(self, table: str) -> list[Record]:
+        """The table's records as stored (no copies: do not change them)."""
+        return list(self.storage.tables.get(table, {}).values())
+
+    def problems(self) -> list[models.Problem]:
+        org_codes = {doc.get("code") for doc in self.rows("parties") if isinstance(doc, dict)}
+        return models.problems(
+            self.storage.tables, lambda code: code in org_codes or parties.is_country(code)
+        )
+
+    @functools.cached_property
+    def party_names(self) -> dict[str, str]:
+        return parties.names(self.rows("parties"))
+
+    def party_name(self, code: str) -> str:
+        return self.party_names.get(code, "")
+
+    def resolve_party(self, text: str) -> str:
+        return parties.resolve(text, self.rows("parties"))
+
+    @functools.cached_property
+    def _summits_by_id(self) -> dict[str, Record]:
+        return {doc["id"]: doc for doc in self.rows("summits")}
+
+    def summit(self, summit_id: str) -> Record:
+        try:
+            return self._summits_by_id[summit_id]
+        except KeyError:
+            raise NotFound(_unknown("summit", summit_id, self._summits_by_id)) from None
+
+    def summits(
+        self, series: str | None = None, since: str | None = None, until: str | None = None
+    ) -> list[Record]:
+        """Summits in date order, filtered by series and by dates they overlap."""
+        found = [
+            doc
+            for doc in self.rows("summits")
+            if (series is None or doc["series"].casefold() == series.casefold())
+            and (since is None or doc["end"] >= dates.first_day(since))
+            and (until is None or doc["start"] <= dates.last_day(until))
+        ]
+        return sorted(found, key=lambda doc: (doc["start"], doc["id"]))
+
+    def series(self) -> list[str]:
+        return sorted({doc["series"] for doc in self.rows("summits") if doc["series"]})
+
+    def invitations(self, summit_id: str | None = None) -> list[Record]:
+        found = [doc for doc in self.rows("invitations") if summit_id in (None, doc["summit"])]
+        return sorted(found, key=lambda doc: (doc["summit"], doc["party"]))
+
+    def events(self, where: Callable[[Record], bool] | None = None) -> list[Record]:
+        """Events in date order (a month before its days), then by when recorded."""
+        found = [doc for doc in self.rows("events") if where is None or where(doc)]
+        return sorted(found, key=_event_order)
+
+    def event(self, prefix: str) -> Record:
+        """The event whose id starts with ``prefix``; refuse none or several."""
+        prefix = prefix.strip().lower()
+        if not prefix:
+            raise InvalidValue("an event id cannot be empty")
+        matches = [doc for doc in self.rows("events") if doc["id"].startswith(prefix)]
+        if not matches:
+            raise NotFound(f"no event has an id starting with {prefix!r}")
+        if len(matches) > 1:
+            exact = [doc for doc in matches if doc["id"] == prefix]
+            if exact:
+                return exact[0]
+            ids = ", ".join(sorted(doc["id"] for doc in matches)[:5])
+            raise Ambiguous(
+                f"{prefix!r} is the start of {len(matches)} event ids ({ids}); type more of it"
+            )
+        return matches[0]
+
+    # -- changing -------------------------------------------------------------
+
+    def _doc_ids(self, table: str, match: Callable[[Record], bool]) -> list[int]:
+        return [int(key) for key, doc in self.storage.tables[table].items() if match(doc)]
+
+    def _insert(self, table: str, doc: Record) -> None:
+        self._tinydb.table(table).insert(doc)
+        self.__dict__.pop("_summits_by_id", None)
+        self.__dict__.pop("party_names", None)
+
+    def _replace(self, table: str, doc_ids: list[int], doc: Record) -> None:
+        self._tinydb.table(table).update(doc, doc_ids=doc_ids)
+        self.__dict__.pop("_summits_by_id", None)
+
+    def _remove(self, table: str, doc_ids: list[int]) -> None:
+        if doc_ids:
+            self._tinydb.table(table).remove(doc_ids=doc_ids)
+        self.__dict__.pop("_summits_by_id", None)
+
+    def add_summit(self, **values: Any) -> Record:
+        values.setdefault("end", values.get("start", ""))
+        doc = models.make("summits", **values)
+        if doc["id"] in self._summits_by_id:
+            raise Conflict(f"summit {doc['id']!r} already exists; change it with 'summit edit'")
+        self._insert("summits", doc)
+        return doc
+
+    def edit_summit(self, summit_id: str, **changes: Any) -> Record:
+        old = self.summit(summit_id)
+        if "start" in changes and "end" not in changes and old["end"] == old["start"]:
+            changes["end"] = changes["start"]  # a one-day summit moves as one
+        doc = models.make("summits", **{**old, **changes})
+        self._replace("summits", self._doc_ids("summits", lambda d: d["id"] == summit_id), doc)
+        return doc
+
+    def remove_summit(self, summit_id: str, force: bool = False) -> tuple[int, int]:
+        """Remove a summit; with ``force`` its invitations and events too. Returns their counts."""
+        self.summit(summit_id)
+        invitations = self._doc_ids("invitations", lambda d: d["summit"] == summit_id)
+        events = self._doc_ids("events", lambda d: d["summit"] == summit_id)
+        if (invitations or events) and not force:
+            raise Conflict(
+                f"summit {summit_id!r} has {len(invitations)} invitation(s) and "
+                f"{len(events)} event(s); remove them first or use --force"
+            )
+        self._remove("invitations", invitations)
+        self._remove("events", events)
+        self._remove("summits", self._doc_ids("summits", lambda d: d["id"] == summit_id))
+        return len(invitations), len(events)
+
+    def add_party(self, code: str, name: str, aliases: Iterable[str] = ()) -> Record:
+        code = code.strip().upper()
+        aliases = models.clean_list(aliases)
+        parties.check_organisation(code, name, aliases)
+        taken = {
+            parties.fold(key): doc["code"]
+            for doc in self.rows("parties")
+            for key in (doc["code"], doc["name"], *doc["aliases"])
+        }
+        for value in (code, name, *aliases):
+            if parties.fold(value) in taken:
+                raise Conflict(
+                    f"{value!r} already names the organisation {taken[parties.fold(value)]}"
+                )
+        doc = models.make("parties", code=code, name=name.strip(), aliases=aliases)
+        self._insert("parties", doc)
+        return doc
+
+    def invite(
+        self, summit_id: str, codes: Iterable[str], role: str, date: str, sources: list[str]
+    ) -> list[tuple[str, str]]:
+        """Invite parties (codes already resolved); returns (code, added|updated|unchanged)."""
+        self.summit(summit_id)
+        outcome = []
+        for code in dict.fromkeys(codes):
+            doc = models.make(
+                "invitations",
+                summit=summit_id,
+                party=code,
+                role=role,
+                date=date,
+                sources=sources,
+            )
+            match = self._doc_ids("invitations", _is_invitation(summit_id, code))
+            if not match:
+                self._insert("invitations", doc)
+                outcome.append((code, "added"))
+                continue
+            old = self.storage.tables["invitations"][str(match[0])]
+            merged = {
+                **old,
+                "role": role,
+                "date": date or old["date"],
+                "sources": models.clean_list([*old["sources"], *sources]),
+            }
+            if merged == old:
+                outcome.append((code, "unchanged"))
+            else:
+                self._replace("invitations", match, merged)
+                outcome.append((code, "updated"))
+        return outcome
+
+    def is_invited(self, summit_id: str, code: str) -> bool:
+        return any(map(_is_invitation(summit_id, code), self.rows("invitations")))
+
+    def log(self, **values: Any) -> Record:
+        """Record a new event; ``summit`` must exist and ``party`` be a resolved code."""
+        self.summit(values["summit"])
+        values.setdefault("id", models.new_event_id(d["id"] for d in self.rows("events")))
+        values.setdefault("recorded", dates.utc_now())
+        doc = models.make("events", **values)
+        self._insert("events", doc)
+        return doc
+
+    def edit_event(self, prefix: str, **changes: Any) -> Record:
+        old = self.event(prefix)
+        if "summit" in changes:
+            self.summit(changes["summit"])
+        doc = models.make("events", **{**old, **changes})
+        self._replace("events", self._doc_ids("events", lambda d: d["id"] == old["id"]), doc)
+        return doc
+
+    def remove_event(self, prefix: str) -> Record:
+        doc = self.event(prefix)
+        self._remove("events", self._doc_ids("events", lambda d: d["id"] == doc["id"]))
+        return doc
+
+
+def _is_invitation(summit_id: str, code: str) -> Callable[[Record], bool]:
+    return lambda doc: doc["summit"] == summit_id and doc["party"] == code
+
+
+def _event_order(doc: Record) -> tuple[str, str, str, str]:
+    return (doc["date"], doc["recorded"], doc["party"], doc["id"])
+
+
+def _unknown(what: str, value: str, known: Iterable[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, list(known), n=3)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return f"no {what} {value!r}{hint}"
