@@ -1,0 +1,256 @@
+"""The bundled dataset: valid, sourced, reproducible, shipped, and telling the story right.
+
+The key facts are asked of the data through the CLI (``events --format json``,
+``changes --format csv``), as a researcher would, so a regression in either the
+data or the commands that read it shows up here.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from summits import storage
+from summits.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data" / "summits.json"
+SAMPLE = ROOT / "src" / "summits" / "sample.json"
+SCRIPT = ROOT / "scripts" / "build_dataset.py"
+FDD = (
+    'Foundation for Defense of Democracies, "Japan, South Korea Abruptly Pull Out of '
+    'NATO Summit", policy brief, 25 June 2025'
+)
+
+
+def run(*args: str) -> Any:
+    return CliRunner().invoke(cli, ["--db", str(DATA), *args])
+
+
+def events(*args: str) -> list[dict[str, Any]]:
+    result = run("events", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    rows: list[dict[str, Any]] = json.loads(result.output)
+    return rows
+
+
+def brief(rows: list[dict[str, Any]]) -> list[tuple[str, ...]]:
+    """(summit, party, kind, date, by, level) of each row, in the order given."""
+    keys = ("summit", "party", "kind", "date", "by", "level")
+    return [tuple(row[key] for key in keys) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def tables() -> storage.Tables:
+    return storage.load(DATA)
+
+
+def load_script(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    """Import scripts/build_dataset.py (not a package) as a module."""
+    spec = importlib.util.spec_from_file_location("build_dataset", SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "build_dataset", module)  # dataclasses look it up
+    spec.loader.exec_module(module)
+    return module
+
+
+# -- the file ----------------------------------------------------------------------
+
+
+def test_check_passes_on_the_dataset() -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(f"{DATA}: ok")
+
+
+def test_counts(tables: storage.Tables) -> None:
+    counts = {name: len(table) for name, table in tables.items()}
+    assert counts == {"summits": 5, "parties": 1, "invitations": 22, "events": 23}
+
+
+def test_every_event_and_summit_has_a_source(tables: storage.Tables) -> None:
+    unsourced = [doc["id"] for doc in tables["events"].values() if not doc["sources"]]
+    assert unsourced == []
+    assert [doc["id"] for doc in tables["summits"].values() if not doc["sources"]] == []
+
+
+def test_every_source_is_a_web_address_or_the_fdd_brief(tables: storage.Tables) -> None:
+    sources = {source for doc in tables["events"].values() for source in doc["sources"]}
+    odd = [s for s in sources if not re.fullmatch(r"https?://\S+", s) and s != FDD]
+    assert odd == []
+
+
+def test_event_ids_are_eight_hex_and_recorded_is_fixed(tables: storage.Tables) -> None:
+    docs = list(tables["events"].values())
+    assert all(re.fullmatch(r"[0-9a-f]{8}", doc["id"]) for doc in docs)
+    assert len({doc["id"] for doc in docs}) == len(docs)
+    assert {doc["recorded"] for doc in docs} == {"2026-11-28T00:00:00Z"}
+
+
+def test_event_dates_fit_their_summits(tables: storage.Tables) -> None:
+    """Attendance falls within the summit; announcements come before it starts."""
+    summits = {doc["id"]: doc for doc in tables["summits"].values()}
+    wrong = []
+    for doc in tables["events"].values():
+        summit = summits[doc["summit"]]
+        if doc["kind"] == "attended":
+            fits = summit["start"] <= doc["date"] <= summit["end"]
+        else:
+            fits = doc["date"] <= summit["start"]
+        if not fits:
+            wrong.append((doc["summit"], doc["party"], doc["kind"], doc["date"]))
+    assert wrong == []
+
+
+def test_sample_is_the_same_bytes_as_the_data() -> None:
+    assert SAMPLE.read_bytes() == DATA.read_bytes()
+
+
+def test_init_sample_creates_the_dataset(tmp_path: Path) -> None:
+    target = tmp_path / "nato.json"
+    result = CliRunner().invoke(cli, ["--db", str(target), "init", "--sample"])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"created {target} from the bundled sample\n"
+    assert target.read_bytes() == DATA.read_bytes()
+
+
+# -- the build -----------------------------------------------------------------------
+
+
+def test_build_check_passes_on_the_committed_files() -> None:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+
+
+def test_build_check_fails_on_a_stale_file_and_a_build_fixes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    script = load_script(monkeypatch)
+    outputs = (tmp_path / "data" / "summits.json", tmp_path / "src" / "sample.json")
+    for path in outputs:
+        path.parent.mkdir(parents=True)
+    outputs[0].write_bytes(DATA.read_bytes())
+    outputs[1].write_bytes(DATA.read_bytes().replace(b"Ishiba", b"Ishib4"))
+    monkeypatch.setattr(script, "ROOT", tmp_path)
+    monkeypatch.setattr(script, "OUTPUTS", outputs)
+
+    assert script.main(["--check"]) == 1
+    assert capsys.readouterr().err == (
+        "src/sample.json differs from a fresh build; run python scripts/build_dataset.py\n"
+    )
+    assert script.main([]) == 0
+    assert script.main(["--check"]) == 0
+    assert outputs[1].read_bytes() == DATA.read_bytes()
+
+
+# -- the facts -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summit", "day", "new_zealand"),
+    [("nato-2022", "2022-06-29", "Jacinda Ardern"), ("nato-2023", "2023-07-12", "Chris Hipkins")],
+)
+def test_all_four_leaders_attended(summit: str, day: str, new_zealand: str) -> None:
+    assert brief(events("--summit", summit)) == [
+        (summit, "AUS", "attended", day, "Anthony Albanese", "leader"),
+        (summit, "JPN", "attended", day, "Fumio Kishida", "leader"),
+        (summit, "KOR", "attended", day, "Yoon Suk Yeol", "leader"),
+        (summit, "NZL", "attended", day, new_zealand, "leader"),
+    ]
+
+
+def test_japan_2025_confirmed_then_cancelled_then_minister() -> None:
+    rows = events("--summit", "nato-2025", "--party", "Japan")
+    assert brief(rows) == [
+        ("nato-2025", "JPN", "confirmed", "2025-06-20", "Shigeru Ishiba", "leader"),
+        ("nato-2025", "JPN", "cancelled", "2025-06-23", "Shigeru Ishiba", "leader"),
+        ("nato-2025", "JPN", "attended", "2025-06-24", "Takeshi Iwaya", "minister"),
+    ]
+    assert '"various circumstances"' in rows[1]["reason"]
+    assert "Fuji Television" in rows[1]["reason"]
+    assert FDD in rows[1]["sources"]
+
+
+def test_south_korea_2025_cancelled_then_senior_official() -> None:
+    rows = events("--summit", "nato-2025", "--party", "South Korea")
+    assert brief(rows) == [
+        ("nato-2025", "KOR", "cancelled", "2025-06-22", "Lee Jae-myung", "leader"),
+        ("nato-2025", "KOR", "confirmed", "2025-06-23", "Wi Sung-lac", "senior-official"),
+        ("nato-2025", "KOR", "attended", "2025-06-24", "Wi Sung-lac", "senior-official"),
+    ]
+    assert "the situation in the Middle East" in rows[0]["reason"]
+    assert FDD in rows[0]["sources"]
+
+
+@pytest.mark.parametrize(
+    ("summit", "declined", "attended"),
+    [("nato-2024", "2024-07-02", "2024-07-11"), ("nato-2025", "2025-06", "2025-06-24")],
+)
+def test_albanese_declined_and_marles_went(summit: str, declined: str, attended: str) -> None:
+    rows = events("--summit", summit, "--party", "Australia")
+    assert brief(rows) == [
+        (summit, "AUS", "declined", declined, "Anthony Albanese", "leader"),
+        (summit, "AUS", "attended", attended, "Richard Marles", "deputy-leader"),
+    ]
+    assert rows[0]["reason"] == ""  # not established by the sources
+
+
+def test_new_zealand_sent_its_leader_every_year() -> None:
+    rows = events("--party", "New Zealand", "--kind", "attended")
+    assert [(row["summit"], row["level"]) for row in rows] == [
+        ("nato-2022", "leader"),
+        ("nato-2023", "leader"),
+        ("nato-2024", "leader"),
+        ("nato-2025", "leader"),
+    ]
+
+
+def test_the_two_plus_two_was_cancelled_by_japan() -> None:
+    rows = events("--series", "US-Japan 2+2")
+    assert brief(rows) == [
+        ("us-japan-2plus2-2025", "JPN", "cancelled", "2025-06-20", "", "minister"),
+    ]
+    assert "3.5% of GDP" in rows[0]["reason"]
+    assert '"postponed"' in rows[0]["notes"]
+
+
+def test_invitations(tables: storage.Tables) -> None:
+    found = sorted((d["summit"], d["party"], d["role"]) for d in tables["invitations"].values())
+    nato = [
+        (f"nato-{year}", party, "guest" if party == "EU" else "partner")
+        for year in range(2022, 2026)
+        for party in ("AUS", "EU", "JPN", "KOR", "NZL")
+    ]
+    two_plus_two = [
+        ("us-japan-2plus2-2025", "JPN", "member"),
+        ("us-japan-2plus2-2025", "USA", "member"),
+    ]
+    assert found == nato + two_plus_two
+
+
+def test_changes_show_the_story() -> None:
+    result = run("changes", "--series", "NATO", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    keys = ("party", "summit", "previous", "from", "to", "direction")
+    assert [tuple(row[key] for key in keys) for row in rows] == [
+        ("AUS", "nato-2024", "nato-2023", "leader", "deputy-leader", "down"),
+        ("JPN", "nato-2025", "nato-2024", "leader", "minister", "down"),
+        ("KOR", "nato-2025", "nato-2024", "leader", "senior-official", "down"),
+    ]
+    assert '"various circumstances"' in rows[1]["reasons"]
