@@ -8,15 +8,21 @@ text always goes in as ``Text`` (never markup), so a reason containing
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+import io
+import os
+import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from summits import models
+
 if TYPE_CHECKING:
+    from summits.analysis import Cell, Change, Matrix, SummitTimeline
     from summits.store import Database, Record
 
 # Kind → (symbol, style): the symbol carries the meaning without colour.
@@ -29,8 +35,18 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
-@functools.cache
 def stdout() -> Console:
+    """The console for standard output, built for the current stream and settings.
+
+    Rich reads COLUMNS, NO_COLOR and whether the stream is a terminal when a
+    Console is made, so one is cached per (stream, COLUMNS, NO_COLOR): a test
+    that swaps the stream or sets COLUMNS gets a console that sees it.
+    """
+    return _console(sys.stdout, os.environ.get("COLUMNS"), os.environ.get("NO_COLOR"))
+
+
+@functools.lru_cache(maxsize=8)
+def _console(stream: object, columns: str | None, no_color: str | None) -> Console:
     return Console(highlight=False)
 
 
@@ -45,25 +61,39 @@ def show(
     html: Path | None = None,
     title: str = "summits",
 ) -> None:
-    """Print, and save exactly what was printed as SVG and/or HTML."""
+    """Print, and save exactly what was printed as SVG and/or HTML.
+
+    The picture is drawn by a second, recording console of the same width, so
+    it holds the very lines that were printed; it is always in colour, even
+    when the text went plain to a pipe.
+    """
     console = stdout()
-    if svg or html:
-        # A recording console the same width as the real one, so the picture
-        # holds the very lines that were printed.
-        console = Console(
-            record=True,
-            highlight=False,
-            width=stdout().width,
-            force_terminal=stdout().is_terminal,
-            color_system="truecolor" if stdout().color_system else None,
-        )
-        console.file = stdout().file
+    if console.is_terminal:
+        for renderable in renderables:
+            console.print(renderable)
+    else:
+        # Plain text for a pipe or a file: Rich pads table cells to the column
+        # width, and trailing blanks only get in the way of grep, diff and tests.
+        with console.capture() as capture:
+            for renderable in renderables:
+                console.print(renderable)
+        console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+    if not (svg or html):
+        return
+    recorder = Console(
+        record=True,
+        highlight=False,
+        width=console.width,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+    )
     for renderable in renderables:
-        console.print(renderable)
+        recorder.print(renderable)
     if svg:
-        console.save_svg(str(svg), title=title, clear=False)
+        recorder.save_svg(str(svg), title=title, clear=False)
     if html:
-        console.save_html(str(html), clear=False)
+        recorder.save_html(str(html), clear=False)
 
 
 def kind_text(kind: str) -> Text:
@@ -108,7 +138,7 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def who(event: Record) -> Text:
+def who(event: Mapping[str, Any]) -> Text:
     """The person and their rank: ``Lee Jae-myung (leader)``."""
     text = Text(event["by"])
     if event["level"]:
@@ -190,3 +220,210 @@ def summit_details(db: Database, summit: Record) -> list[RenderableType]:
             )
         lines += [Text(""), table]
     return lines
+
+
+# -- views: timeline, matrix, changes ------------------------------------------------
+
+# Level → colour, from the most senior (bright green) down: the matrix reads at a glance.
+LEVEL_STYLE: dict[str, str] = {
+    "leader": "bold green",
+    "deputy-leader": "green",
+    "minister": "yellow",
+    "senior-official": "dark_orange",
+    "ambassador": "orange_red1",
+    "official": "red",
+    "attended": "green",
+}
+MARK = "\u2020"  # †: the leader cancelled or declined, someone else went
+DOWN, UP = ("\u25bc", "red"), ("\u25b2", "green")  # ▼ ▲
+
+
+def heading(text: str) -> Text:
+    return Text(text, style="bold")
+
+
+def summit_heading(summit: Mapping[str, Any]) -> list[RenderableType]:
+    """``NATO Summit 2025 (nato-2025)`` over its place, dates and series."""
+    head = Text()
+    head.append(summit["name"], style="bold")
+    head.append(f"  ({summit['id']})", style="dim")
+    facts = [summit["host"], date_span(summit["start"], summit["end"])]
+    if summit["series"]:
+        facts.append(f"series {summit['series']}")
+    return [head, Text(" \u00b7 ".join(fact for fact in facts if fact), style="dim")]
+
+
+def timeline(
+    views: Sequence[SummitTimeline], names: Mapping[str, str], headings: bool = True
+) -> list[RenderableType]:
+    """Each summit's events by date: kind by symbol and colour, who, level, why, sources."""
+    if not views:
+        return [Text("no events match", style="dim")]
+    out: list[RenderableType] = []
+    for number, view in enumerate(views):
+        if headings:
+            out += [Text("")] if number else []
+            out += [*summit_heading(view.summit), Text("")]
+        out.append(_timeline_table(view, names) if view.days else Text("no events", style="dim"))
+    return out
+
+
+def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Table:
+    from summits import analysis
+
+    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("what", overflow="fold", ratio=1)
+    for number, day in enumerate(view.days):
+        if number:
+            table.add_row("", "", "")
+        when = Text(day.date)
+        nth = analysis.summit_day(view.summit, day.date)
+        if nth is not None:
+            when.append(f"\nsummit day {nth}", style="dim")
+        for index, event in enumerate(day.events):
+            table.add_row(when if index == 0 else "", kind_text(event["kind"]), _what(event, names))
+    return table
+
+
+def _what(event: Mapping[str, Any], names: Mapping[str, str]) -> RenderableType:
+    """Party and person on the first line; the reason, notes, tags, sources below."""
+    text = Text()
+    text.append(event["party"], style="bold")
+    name = names.get(event["party"])
+    if name:
+        text.append(f" {name}")
+    person = who(event)
+    if person:
+        text.append(" \u00b7 ")
+        text.append_text(person)
+    if event["reason"]:
+        text.append("\n")
+        text.append(event["reason"])
+    more = [("note", event["notes"])] if event["notes"] else []
+    more += [("tags", ", ".join(event["tags"]))] if event["tags"] else []
+    more += [("source", source) for source in event["sources"]]
+    return Group(text, _labelled(more)) if more else text
+
+
+def _labelled(rows: Sequence[tuple[str, str]]) -> Table:
+    """Dim ``label: value`` lines whose values (long URLs) fold beside the label."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold", style="dim")
+    for label, value in rows:
+        grid.add_row(f"{label}:", Text(value))
+    return grid
+
+
+def matrix(grid: Matrix, names: Mapping[str, str]) -> list[RenderableType]:
+    """Parties by summits, coloured by level, with its legend."""
+    if not grid.parties:
+        return [Text("no invitations or events in these summits", style="dim")]
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+    table.add_column("party", no_wrap=True)
+    table.add_column("name", overflow="fold")
+    for summit in grid.summits:
+        table.add_column(summit["id"], no_wrap=True)
+    marked = False
+    for party in grid.parties:
+        cells = [grid.cell(party, summit["id"]) for summit in grid.summits]
+        marked = marked or any(c.leader_withdrew for c in cells)
+        table.add_row(Text(party, style="bold"), Text(names.get(party, "")), *map(_cell, cells))
+    return [*_matrix_heading(grid), table, Text(""), _legend(marked)]
+
+
+def _matrix_heading(grid: Matrix) -> list[RenderableType]:
+    """The series, how many summits and their span, then a blank line."""
+    first, last = grid.summits[0], grid.summits[-1]
+    head = Text(first["series"] or "summits", style="bold")
+    span = date_span(first["start"], last["end"])
+    count = len(grid.summits)
+    head.append(f" \u00b7 {count} summit{'s' if count > 1 else ''} \u00b7 {span}", style="dim")
+    return [head, Text("")]
+
+
+def _cell(cell: Cell) -> Text:
+    if cell.attended:
+        text = Text(cell.word, style=LEVEL_STYLE.get(cell.word, "green"))
+        if cell.leader_withdrew:
+            text.append(f" {MARK}", style="bold red")
+        return text
+    if cell.word in KIND_STYLE:
+        return kind_text(cell.word)
+    return Text(cell.word, style="dim")
+
+
+def _legend(marked: bool) -> Table:
+    """What the cells mean, as ``key  explanation`` lines that wrap beside their key."""
+    levels = Text()
+    for number, level in enumerate(models.LEVELS):
+        levels.append(", " if number else "")
+        levels.append(level, style=LEVEL_STYLE[level])
+    levels.append(": the highest level that attended, most senior first (")
+    levels.append("attended", style=LEVEL_STYLE["attended"])
+    levels.append(": level not recorded)")
+    words = Text()
+    for number, kind in enumerate(k for k in KIND_STYLE if k != "attended"):
+        words.append(", " if number else "")
+        words.append_text(kind_text(kind))
+    words.append(": the last word, when nobody attended")
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    grid.add_row("levels", levels)
+    grid.add_row("words", words)
+    grid.add_row(
+        "invited", Text("invited, nothing more recorded; blank: neither invited nor recorded")
+    )
+    if marked:
+        grid.add_row(
+            Text(MARK, style="bold red"),
+            "the leader cancelled or declined, and someone else still went",
+        )
+    return grid
+
+
+def changes(found: Sequence[Change]) -> RenderableType:
+    """Each rise or fall, party by party, with the withdrawals that explain it."""
+    if not found:
+        return Text("no changes in representation", style="dim")
+    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+    table.add_column("party", no_wrap=True)
+    table.add_column("summit", no_wrap=True)
+    table.add_column("change and why", overflow="fold", ratio=1)
+    last = None
+    for change in found:
+        party = Text()
+        if change.party != last:
+            if last is not None:
+                table.add_row("", "", "")
+            party.append(change.party, style="bold")
+            party.append(f"\n{change.party_name}" if change.party_name else "")
+        last = change.party
+        table.add_row(party, Text(change.summit), _change(change))
+    return table
+
+
+def _change(change: Change) -> Text:
+    symbol, style = DOWN if change.direction == "down" else UP
+    text = Text(f"{symbol} {change.direction}  ", style=style)
+    text.append(change.before)
+    text.append(" \u2192 ")
+    text.append(change.after, style="bold")
+    text.append(f"  (previous: {change.previous})", style="dim")
+    for event in change.explaining:
+        text.append("\n")
+        text.append_text(kind_text(event["kind"]))
+        text.append(f" {event['date']}")
+        person = who(event)
+        if person:
+            text.append(" ")
+            text.append_text(person)
+        if event["reason"]:
+            text.append(": ")
+            text.append(event["reason"])
+    if not change.explaining and change.direction == "down":
+        text.append("\nno cancellation or decline recorded", style="dim")
+    return text

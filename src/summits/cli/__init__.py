@@ -82,9 +82,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from summits.cli import query, record
+    from summits.cli import query, record, views
 
-    for module in (record, query):
+    for module in (record, query, views):
         for command in module.COMMANDS:
             cli.add_command(command)
 

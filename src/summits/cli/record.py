@@ -163,21 +163,29 @@ def summit_list(
 
 @summit.command("show")
 @opt.summit_argument("summit_id", metavar="ID")
+@opt.pictures
 @click.pass_obj
-def summit_show(db: Path, summit_id: str) -> None:
-    """Show a summit: its details, its invitations and its events.
+def summit_show(db: Path, summit_id: str, svg: Path | None, html: Path | None) -> None:
+    """Show a summit: its details, its invitations and its timeline.
 
     \b
     Example:
       summits summit show nato-2025
+      summits summit show nato-2025 --html nato-2025.html
     """
-    from summits import render, store
+    from summits import analysis, render, store
 
     with store.reading(db) as database:
         doc = database.summit(summit_id)
         events = database.events(lambda e: e["summit"] == summit_id)
-        body = [*render.summit_details(database, doc), "", render.events_table(database, events)]
-        render.show(body)
+        views = analysis.timeline([doc], events, keep_empty=True)
+        body = [
+            *render.summit_details(database, doc),
+            "",
+            render.heading("Timeline"),
+            *render.timeline(views, database.party_names, headings=False),
+        ]
+    render.show(body, svg, html, title=f"summits summit show {summit_id}")
 
 
 # -- parties ------------------------------------------------------------------

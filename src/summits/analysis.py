@@ -1,0 +1,303 @@
+"""Derived views: the timeline, the attendance matrix and representation changes.
+
+Pure functions over records (summits, invitations, events as stored): no
+database, no click, no rich. The CLI fetches the records, these functions
+answer the researcher's questions, and ``render`` / ``formats`` print them.
+Events are expected in the store's order (date, then when recorded), which is
+also the order in which "the last word" on a summit is decided.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from summits import models
+from summits.errors import InvalidValue, NotFound
+
+Record = Mapping[str, Any]
+
+NONE = "none"  # the level of a party that did not attend, in ``changes``
+ATTENDED = "attended"  # attended, but at a level nobody recorded
+INVITED = "invited"  # invited, and nothing else recorded
+EXPLAINING = ("cancelled", "declined")  # the kinds that explain a change
+
+
+def event_order(event: Record) -> tuple[str, str]:
+    """Date order (a month before its days), then the order they were recorded."""
+    return (event["date"], event["recorded"])
+
+
+def choose_series(known: Sequence[str], given: str | None) -> str | None:
+    """The series a view covers: the one asked for, or the only one there is.
+
+    Refuses a series nobody recorded, and refuses to guess among several.
+    ``None`` means the summits carry no series at all: the view covers them all.
+    """
+    if given is not None:
+        for name in known:
+            if name.casefold() == given.casefold():
+                return name
+        listed = ", ".join(known) if known else "none recorded yet"
+        raise NotFound(f"no summits in series {given!r} (series: {listed})")
+    if len(known) > 1:
+        raise InvalidValue(
+            f"there are {len(known)} series ({', '.join(known)}); choose one with --series"
+        )
+    return known[0] if known else None
+
+
+# -- timeline ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Day:
+    """Events sharing one date (at its precision: ``2025-06`` is its own group)."""
+
+    date: str
+    events: list[Record]
+
+
+@dataclass(frozen=True)
+class SummitTimeline:
+    summit: Record
+    days: list[Day]
+
+    @property
+    def events(self) -> list[Record]:
+        return [event for day in self.days for event in day.events]
+
+
+def timeline(
+    summits: Iterable[Record], events: Iterable[Record], keep_empty: bool = False
+) -> list[SummitTimeline]:
+    """Events grouped by summit (summits in date order), then by date, in date order.
+
+    A summit without events is left out unless ``keep_empty`` (a timeline of
+    one named summit still shows its heading).
+    """
+    by_summit: dict[str, list[Record]] = {}
+    for event in sorted(events, key=event_order):
+        by_summit.setdefault(event["summit"], []).append(event)
+    found = []
+    for summit in sorted(summits, key=lambda doc: (doc["start"], doc["id"])):
+        mine = by_summit.get(summit["id"], [])
+        if mine or keep_empty:
+            found.append(SummitTimeline(summit, _days(mine)))
+    return found
+
+
+def _days(events: list[Record]) -> list[Day]:
+    days: list[Day] = []
+    for event in events:
+        if days and days[-1].date == event["date"]:
+            days[-1].events.append(event)
+        else:
+            days.append(Day(event["date"], [event]))
+    return days
+
+
+def summit_day(summit: Record, date: str) -> int | None:
+    """Which day of the summit ``date`` is (1 for the opening day), or None."""
+    import datetime as dt
+
+    if any(len(day) != 10 for day in (date, summit["start"], summit["end"])):
+        return None  # only a day can be a day of the summit
+    if not summit["start"] <= date <= summit["end"]:
+        return None
+    start = dt.date.fromisoformat(summit["start"])
+    return (dt.date.fromisoformat(date) - start).days + 1
+
+
+# -- matrix ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One party at one summit.
+
+    ``word`` is the highest level attended (``attended`` when no level was
+    recorded), else the last word (declined, cancelled, absent, confirmed),
+    else ``invited``, else empty. ``leader_withdrew`` marks a cell where a
+    leader cancelled or declined and someone else still went.
+    """
+
+    word: str
+    attended: bool = False
+    leader_withdrew: bool = False
+
+
+@dataclass(frozen=True)
+class Matrix:
+    summits: list[Record]
+    parties: list[str]
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+
+    def cell(self, party: str, summit: str) -> Cell:
+        return self.cells.get((party, summit), Cell(""))
+
+
+def attended_level(events: Iterable[Record]) -> str | None:
+    """The highest level among ``attended`` events; ``attended`` if none has a level.
+
+    None when no event says the party attended.
+    """
+    went = [event for event in events if event["kind"] == "attended"]
+    if not went:
+        return None
+    best = max(went, key=lambda event: models.level_rank(event["level"]))
+    return best["level"] or ATTENDED
+
+
+def cell(events: Sequence[Record], invited: bool) -> Cell:
+    """The matrix cell for one party's events at one summit."""
+    level = attended_level(events)
+    if level is not None:
+        withdrew = level != "leader" and any(
+            event["kind"] in EXPLAINING and event["level"] == "leader" for event in events
+        )
+        return Cell(level, attended=True, leader_withdrew=withdrew)
+    if events:
+        return Cell(max(events, key=event_order)["kind"])
+    return Cell(INVITED if invited else "")
+
+
+def matrix(
+    summits: Iterable[Record], invitations: Iterable[Record], events: Iterable[Record]
+) -> Matrix:
+    """Parties (by code) by summits (in date order), for the given summits only."""
+    ordered = sorted(summits, key=lambda doc: (doc["start"], doc["id"]))
+    ids = {doc["id"] for doc in ordered}
+    invited = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
+    grouped: dict[tuple[str, str], list[Record]] = {}
+    for event in sorted(events, key=event_order):
+        if event["summit"] in ids:
+            grouped.setdefault((event["party"], event["summit"]), []).append(event)
+    parties = sorted({party for party, _ in invited | grouped.keys()})
+    cells = {
+        (party, summit["id"]): cell(
+            grouped.get((party, summit["id"]), []), (party, summit["id"]) in invited
+        )
+        for party in parties
+        for summit in ordered
+    }
+    return Matrix(ordered, parties, cells)
+
+
+def matrix_rows(grid: Matrix) -> list[dict[str, str]]:
+    """The CSV/JSON form: ``party`` then one plain word per summit id (no marks)."""
+    return [
+        {"party": party, **{s["id"]: grid.cell(party, s["id"]).word for s in grid.summits}}
+        for party in grid.parties
+    ]
+
+
+# -- changes ---------------------------------------------------------------------
+
+CHANGE_COLUMNS = ("party", "party_name", "summit", "previous", "from", "to", "direction", "reasons")
+
+
+@dataclass(frozen=True)
+class Change:
+    """A rise or fall in a party's representation against its previous summit."""
+
+    party: str
+    party_name: str
+    summit: str
+    previous: str
+    before: str
+    after: str
+    direction: str
+    explaining: list[Record]
+
+    @property
+    def reasons(self) -> list[str]:
+        return models.clean_list(event["reason"] for event in self.explaining)
+
+    def row(self) -> dict[str, Any]:
+        """The CSV/JSON form, with the contract's column names."""
+        return {
+            "party": self.party,
+            "party_name": self.party_name,
+            "summit": self.summit,
+            "previous": self.previous,
+            "from": self.before,
+            "to": self.after,
+            "direction": self.direction,
+            "reasons": self.reasons,
+        }
+
+
+def rank(level: str) -> int | None:
+    """Seniority for comparison: ``none`` is 0; an unrecorded level cannot be ranked."""
+    if level == NONE:
+        return 0
+    if level == ATTENDED:
+        return None
+    return models.level_rank(level)
+
+
+def direction(before: str, after: str) -> str | None:
+    """``up``, ``down``, or None when equal or not comparable.
+
+    ``attended`` (level unknown) compares only with ``none``: we cannot say
+    whether an unnamed envoy was more or less senior than a minister.
+    """
+    if before == after:
+        return None
+    low, high = rank(before), rank(after)
+    if low is None or high is None:
+        known = high if low is None else low
+        if known != 0:
+            return None
+        return "up" if low == 0 else "down"
+    return "up" if high > low else "down"
+
+
+def changes(
+    summits: Iterable[Record],
+    invitations: Iterable[Record],
+    events: Iterable[Record],
+    names: Mapping[str, str],
+    party: str | None = None,
+) -> list[Change]:
+    """Every rise or fall, party by party (by code), summits in date order.
+
+    A party is compared across the summits it was invited to or has events at
+    (a logged attendance counts even without an invitation); a summit where
+    it did not attend counts as ``none``.
+    """
+    ordered = sorted(summits, key=lambda doc: (doc["start"], doc["id"]))
+    ids = {doc["id"] for doc in ordered}
+    present = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
+    grouped: dict[tuple[str, str], list[Record]] = {}
+    for event in sorted(events, key=event_order):
+        if event["summit"] in ids:
+            grouped.setdefault((event["party"], event["summit"]), []).append(event)
+    present |= grouped.keys()
+    found = []
+    for code in sorted({p for p, _ in present} if party is None else {party}):
+        previous: tuple[str, str] | None = None  # (summit id, level)
+        for summit in ordered:
+            if (code, summit["id"]) not in present:
+                continue
+            mine = grouped.get((code, summit["id"]), [])
+            level = attended_level(mine) or NONE
+            way = direction(previous[1], level) if previous else None
+            if previous and way:
+                explaining = [event for event in mine if event["kind"] in EXPLAINING]
+                found.append(
+                    Change(
+                        code,
+                        names.get(code, ""),
+                        summit["id"],
+                        previous[0],
+                        previous[1],
+                        level,
+                        way,
+                        explaining,
+                    )
+                )
+            previous = (summit["id"], level)
+    return found
