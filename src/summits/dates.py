@@ -11,14 +11,18 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import warnings
 from typing import Literal
 
 from summits.errors import InvalidValue
 
 Precision = Literal["day", "month", "year"]
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_NUMERIC = re.compile(r"\d{1,4}([./-])\d{1,2}\1\d{1,4}")
+# ASCII digits only: ``\d`` would also accept Arabic-Indic and other digits.
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+# Three numbers and nothing else (06/07/2025, 24.06.2025, 1 2 3): no month name
+# tells day from month, so we must check the readings ourselves.
+_NUMERIC = re.compile(r"([0-9]{1,4})([ ./-])[0-9]{1,2}\2([0-9]{1,4})")
 
 
 def today() -> dt.date:
@@ -102,7 +106,7 @@ def parse(text: str) -> str:
 # Two defaults that differ in every field: a field dateutil fills from the
 # default is a field the text did not give, which tells us the precision.
 _DEFAULT_A = dt.datetime(1904, 1, 1)
-_DEFAULT_B = dt.datetime(1908, 2, 2)
+_DEFAULT_B = dt.datetime(1908, 2, 2, 1, 1, 1)
 
 
 def _parse_free(value: str) -> str:
@@ -110,17 +114,23 @@ def _parse_free(value: str) -> str:
 
     numeric = _NUMERIC.fullmatch(value)
     # 2025/06/07 is year-month-day everywhere; only d/m/y vs m/d/y is in doubt.
-    yearfirst = numeric is not None and len(value.split(numeric.group(1))[0]) == 4
+    yearfirst = numeric is not None and len(numeric.group(1)) == 4
+    if numeric and not yearfirst and len(numeric.group(3)) != 4:
+        # 6/7/25 could even be 2006-07-25: only a four-digit year is unambiguous.
+        raise InvalidValue(f"{value!r} has no four-digit year; write it as YYYY-MM-DD")
     try:
-        a = parser.parse(value, default=_DEFAULT_A, yearfirst=yearfirst)
-        b = parser.parse(value, default=_DEFAULT_B, yearfirst=yearfirst)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # dateutil warns about unknown time zones
+            a = parser.parse(value, default=_DEFAULT_A, yearfirst=yearfirst)
+            b = parser.parse(value, default=_DEFAULT_B, yearfirst=yearfirst)
     except (ValueError, OverflowError):
         raise InvalidValue(
             f"{value!r} is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"
         ) from None
     if a.year != b.year:
         raise InvalidValue(f"{value!r} has no year; write it in full, e.g. 'June 24, 2025'")
-    if a.time() != dt.time() or b.time() != dt.time():
+    # The defaults differ in time too, so any time the text gave shows (even 00:00).
+    if a.time() != _DEFAULT_A.time() or b.time() != _DEFAULT_B.time() or a.tzinfo:
         raise InvalidValue(f"{value!r} has a time of day; give just the date")
     if a.month != b.month:
         if a.day != b.day:

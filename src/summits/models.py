@@ -51,7 +51,7 @@ REQUIRED: dict[str, frozenset[str]] = {
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
-TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 
 def level_rank(level: str) -> int:
@@ -78,8 +78,11 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = f"{self.table[:-1]} {self.record}" if self.record else self.table[:-1]
-        return f"{where}: {self.field}: {self.message}"
+        where = f"{SINGULAR[self.table]} {self.record}".rstrip()
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+
+
+SINGULAR = {"summits": "summit", "parties": "party", "invitations": "invitation", "events": "event"}
 
 
 def key_of(table: str, doc: Mapping[str, Any]) -> str:
@@ -152,7 +155,12 @@ def record_problems(table: str, doc: Any) -> list[tuple[str, str]]:
             message = checks[name](value)
             if message:
                 found.append((name, message))
-    if table == "summits" and not found and doc["end"] < doc["start"]:
+    # A month-precision end covers its days: ends 2025-06 and starts 2025-06-24 is fine.
+    if (
+        table == "summits"
+        and not found
+        and dates.last_day(doc["end"]) < dates.first_day(doc["start"])
+    ):
         found.append(("end", f"{doc['end']} is before the start, {doc['start']}"))
     return found
 
@@ -187,8 +195,9 @@ def problems(
     found: list[Problem] = []
     keys: dict[str, set[str]] = {name: set() for name in TABLES}
     for table in TABLES:
-        for doc in tables.get(table, {}).values():
-            key = key_of(table, doc) if isinstance(doc, dict) else ""
+        for doc_id, doc in tables.get(table, {}).items():
+            # A record that is not an object has no key: name it by its place in the file.
+            key = key_of(table, doc) if isinstance(doc, dict) else f"#{doc_id}"
             for field, message in record_problems(table, doc):
                 found.append(Problem(table, key, field, message))
             if key in keys[table]:

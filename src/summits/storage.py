@@ -74,7 +74,7 @@ def parse(raw: bytes, path: Path) -> Tables:
         raise DatabaseError(f"{path} is not a summits database: unknown table {unknown[0]!r}")
     tables = empty()
     for name, table in data.items():
-        if not isinstance(table, dict) or not all(key.isdigit() for key in table):
+        if not isinstance(table, dict) or not all(key.isascii() and key.isdigit() for key in table):
             raise DatabaseError(
                 f"{path} is damaged: table {name!r} is not an object of numbered records"
             )

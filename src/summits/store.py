@@ -25,8 +25,29 @@ LOCK_TIMEOUT = 60.0
 
 @contextlib.contextmanager
 def reading(path: Path) -> Iterator[Database]:
-    """Open the database for questions; never waits for a writer."""
-    yield Database(path, storage.load(path))
+    """Open the database for questions; never waits for a writer.
+
+    Checking every record up front would cost readers a second at 100,000
+    events, so readers trust the file; if a broken record trips the code, the
+    file's problems are named instead of a traceback.
+    """
+    database = Database(path, storage.load(path))
+    try:
+        yield database
+    except (KeyError, TypeError, AttributeError, ValueError):
+        _refuse_broken(database)
+        raise
+
+
+def _refuse_broken(database: Database) -> None:
+    """Raise a sentence naming the file and its first problem, if it has any."""
+    broken = database.problems()
+    if broken:
+        more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
+        raise DatabaseError(
+            f"{database.path} breaks the rules: {broken[0]}{more}; "
+            "nothing was changed (see 'summits check')"
+        )
 
 
 @contextlib.contextmanager
@@ -45,13 +66,7 @@ def writing(path: Path) -> Iterator[Database]:
         raise DatabaseError(f"{path} cannot be locked: {exc.strerror}") from None
     try:
         db = Database(path, storage.load(path))
-        broken = db.problems()
-        if broken:
-            more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
-            raise DatabaseError(
-                f"{path} breaks the rules: {broken[0]}{more}; "
-                "nothing was changed (see 'summits check')"
-            )
+        _refuse_broken(db)
         yield db
         if db.storage.dirty:
             storage.sweep_temp_files(path)
@@ -152,8 +167,8 @@ class Database:
             doc
             for doc in self.rows("summits")
             if (series is None or doc["series"].casefold() == series.casefold())
-            and (since is None or doc["end"] >= dates.first_day(since))
-            and (until is None or doc["start"] <= dates.last_day(until))
+            and (since is None or dates.last_day(doc["end"]) >= dates.first_day(since))
+            and (until is None or dates.first_day(doc["start"]) <= dates.last_day(until))
         ]
         return sorted(found, key=lambda doc: (doc["start"], doc["id"]))
 
@@ -256,9 +271,18 @@ class Database:
         return doc
 
     def invite(
-        self, summit_id: str, codes: Iterable[str], role: str, date: str, sources: list[str]
-    ) -> list[tuple[str, str]]:
-        """Invite parties (codes already resolved); returns (code, added|updated|unchanged)."""
+        self,
+        summit_id: str,
+        codes: Iterable[str],
+        role: str | None,
+        date: str,
+        sources: list[str],
+    ) -> list[tuple[str, str, str]]:
+        """Invite parties (codes already resolved); returns (code, role, added|updated|unchanged).
+
+        ``role`` None keeps an existing invitation's role (a new one is a partner),
+        so adding a source to the EU's invitation does not demote it from guest.
+        """
         self.summit(summit_id)
         outcome = []
         for code in dict.fromkeys(codes):
@@ -266,27 +290,27 @@ class Database:
                 "invitations",
                 summit=summit_id,
                 party=code,
-                role=role,
+                role=role or "partner",
                 date=date,
                 sources=sources,
             )
             match = self._doc_ids("invitations", _is_invitation(summit_id, code))
             if not match:
                 self._insert("invitations", doc)
-                outcome.append((code, "added"))
+                outcome.append((code, doc["role"], "added"))
                 continue
             old = self.storage.tables["invitations"][str(match[0])]
             merged = {
                 **old,
-                "role": role,
+                "role": role or old["role"],
                 "date": date or old["date"],
                 "sources": models.clean_list([*old["sources"], *sources]),
             }
             if merged == old:
-                outcome.append((code, "unchanged"))
+                outcome.append((code, old["role"], "unchanged"))
             else:
                 self._replace("invitations", match, merged)
-                outcome.append((code, "updated"))
+                outcome.append((code, merged["role"], "updated"))
         return outcome
 
     def is_invited(self, summit_id: str, code: str) -> bool:

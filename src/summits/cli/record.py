@@ -243,9 +243,7 @@ def party_list(db: Path, fmt: str) -> None:
 @click.option(
     "--role",
     type=opt.role_choice,
-    default="partner",
-    show_default=True,
-    help="The party's role at the summit.",
+    help="The party's role at the summit (default: partner; kept when inviting again).",
 )
 @click.option("--date", type=opt.DATE, metavar="D", help="When the invitation was made.")
 @opt.sources_option
@@ -254,7 +252,7 @@ def invite(
     db: Path,
     summit: str,
     parties: tuple[str, ...],
-    role: str,
+    role: str | None,
     date: str | None,
     sources: tuple[str, ...],
 ) -> None:
@@ -273,13 +271,13 @@ def invite(
         codes = [database.resolve_party(text) for text in parties]
         outcome = database.invite(summit, codes, role, date or "", list(sources))
         names = database.party_names
-    for code, what in outcome:
+    for code, kept_role, what in outcome:
         verb = {
             "added": "invited",
             "updated": "updated invitation of",
             "unchanged": "already invited:",
         }[what]
-        click.echo(f"{verb} {code} ({names.get(code, '')}) to {summit} as {role}")
+        click.echo(f"{verb} {code} ({names.get(code, '')}) to {summit} as {kept_role}")
 
 
 def event_fields(editing: bool) -> Callable[[F], F]:

@@ -1,0 +1,237 @@
+"""Record rules and whole-database problems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from core_helpers import KOR_CANCELLED, NATO_2025, event, invitation, tables
+from summits import models
+from summits.errors import InvalidValue
+
+
+def test_make_fills_every_field() -> None:
+    doc = models.make("summits", id="nato-2025", name="NATO", start="2025-06-24", end="2025-06-25")
+    assert doc == {
+        "id": "nato-2025",
+        "name": "NATO",
+        "series": "",
+        "host": "",
+        "start": "2025-06-24",
+        "end": "2025-06-25",
+        "notes": "",
+        "sources": [],
+    }
+    assert list(doc) == list(models.FIELDS["summits"])
+
+
+def test_make_cleans_lists() -> None:
+    doc = event(
+        id="ab",
+        summit="s",
+        party="JPN",
+        kind="attended",
+        date="2025",
+        sources=[" a ", "", "b", "a"],
+        tags=["x", "x"],
+    )
+    assert doc["sources"] == ["a", "b"]
+    assert doc["tags"] == ["x"]
+
+
+@pytest.mark.parametrize(
+    ("table", "values", "message"),
+    [
+        (
+            "summits",
+            {"id": "NATO 2025", "name": "n", "start": "2025", "end": "2025"},
+            "id: 'NATO 2025' is not an id: use lowercase letters, digits and '-' (e.g. nato-2025)",
+        ),
+        (
+            "summits",
+            {"id": "nato--2025", "name": "n", "start": "2025", "end": "2025"},
+            "id: 'nato--2025' is not an id: use lowercase letters, digits and '-' (e.g. nato-2025)",
+        ),
+        (
+            "summits",
+            {"id": "-nato", "name": "n", "start": "2025", "end": "2025"},
+            "id: '-nato' is not an id: use lowercase letters, digits and '-' (e.g. nato-2025)",
+        ),
+        (
+            "summits",
+            {"id": "nato", "name": "", "start": "2025", "end": "2025"},
+            "name: is required",
+        ),
+        (
+            "summits",
+            {"id": "nato", "name": "n", "start": "2025-06-24", "end": "2025-06-23"},
+            "end: 2025-06-23 is before the start, 2025-06-24",
+        ),
+        (
+            "summits",
+            {"id": "nato", "name": "n", "start": "2025-06-31", "end": "2025-07-01"},
+            "start: '2025-06-31' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        ),
+        (
+            "invitations",
+            {"summit": "s", "party": "JPN", "role": "host"},
+            "role: 'host' is not a role (member, partner, guest, observer)",
+        ),
+        (
+            "events",
+            {
+                "id": "ab",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "left",
+                "date": "2025",
+                "recorded": "2025-06-30T12:00:00Z",
+            },
+            "kind: 'left' is not a kind (confirmed, attended, declined, cancelled, absent)",
+        ),
+        (
+            "events",
+            {
+                "id": "ab",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "attended",
+                "date": "2025",
+                "level": "king",
+                "recorded": "2025-06-30T12:00:00Z",
+            },
+            "level: 'king' is not a level (leader, deputy-leader, minister, senior-official, "
+            "ambassador, official)",
+        ),
+        (
+            "events",
+            {
+                "id": "AB",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "attended",
+                "date": "2025",
+                "recorded": "2025-06-30T12:00:00Z",
+            },
+            "id: 'AB' is not an event id (lowercase letters, digits, '-')",
+        ),
+        (
+            "events",
+            {
+                "id": "ab",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "attended",
+                "date": "2025",
+                "recorded": "2025-06-30 12:00",
+            },
+            "recorded: '2025-06-30 12:00' is not a UTC timestamp (YYYY-MM-DDTHH:MM:SSZ)",
+        ),
+        (
+            "events",
+            {
+                "id": "ab",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "attended",
+                "date": 2025,
+                "recorded": "2025-06-30T12:00:00Z",
+            },
+            "date: must be a string",
+        ),
+        (
+            "events",
+            {
+                "id": "ab",
+                "summit": "s",
+                "party": "JPN",
+                "kind": "attended",
+                "date": "2025",
+                "recorded": "2025-06-30T12:00:00Z",
+                "colour": "red",
+            },
+            "colour: is not a field of this table",
+        ),
+    ],
+)
+def test_make_refuses(table: str, values: dict[str, Any], message: str) -> None:
+    with pytest.raises(InvalidValue) as refused:
+        models.make(table, **values)
+    assert str(refused.value) == message
+
+
+def test_a_month_end_covers_a_day_start() -> None:
+    doc = models.make("summits", id="s", name="n", start="2025-06-24", end="2025-06")
+    assert doc["end"] == "2025-06"
+
+
+def test_record_problems_lists_every_problem_of_a_record() -> None:
+    assert models.record_problems("events", {"id": 5, "tags": "x"}) == [
+        ("id", "must be a string"),
+        ("summit", "must be a string"),
+        ("party", "must be a string"),
+        ("kind", "must be a string"),
+        ("date", "must be a string"),
+        ("by", "must be a string"),
+        ("level", "must be a string"),
+        ("reason", "must be a string"),
+        ("sources", "must be a list of strings"),
+        ("notes", "must be a string"),
+        ("tags", "must be a list of strings"),
+        ("recorded", "must be a string"),
+    ]
+    assert models.record_problems("summits", ["not", "a", "record"]) == [
+        ("", "is not a JSON object")
+    ]
+
+
+def test_level_rank() -> None:
+    ranks = [models.level_rank(level) for level in models.LEVELS]
+    assert ranks == sorted(ranks, reverse=True)
+    assert models.level_rank("leader") == 6
+    assert models.level_rank("") == 0
+
+
+def test_new_event_id_avoids_taken_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert models.EVENT_ID.fullmatch(models.new_event_id())
+    draws = iter(["aaaa0000", "aaaa0000", "bbbb1111"])
+    monkeypatch.setattr(models.secrets, "token_hex", lambda n: next(draws))
+    assert models.new_event_id(["aaaa0000"]) == "bbbb1111"
+
+
+def _is_party(code: str) -> bool:
+    return code in {"JPN", "KOR", "EU"}
+
+
+def test_problems_of_a_sound_database() -> None:
+    sound = tables(
+        summits=[NATO_2025],
+        invitations=[invitation(summit="nato-2025", party="JPN")],
+        events=[KOR_CANCELLED],
+    )
+    assert models.problems(sound, _is_party) == []
+
+
+def test_problems_names_duplicates_dangling_references_and_bad_records() -> None:
+    broken = tables(
+        summits=[NATO_2025, NATO_2025, {**NATO_2025, "id": "x", "end": "2025-13-01"}],
+        invitations=[
+            invitation(summit="nato-2025", party="JPN"),
+            invitation(summit="nato-2025", party="JPN"),
+            invitation(summit="nato-2099", party="XYZ"),
+        ],
+        events=[KOR_CANCELLED, {**KOR_CANCELLED, "summit": "gone"}, "junk"],
+        parties=[{"code": "EU", "name": "European Union", "aliases": [], "extra": 1}],
+    )
+    assert [str(p) for p in models.problems(broken, _is_party)] == [
+        "summit nato-2025 appears more than once",
+        "summit x: end: '2025-13-01' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        "party EU: extra: is not a field of this table",
+        "invitation nato-2025/JPN appears more than once",
+        "event 3f9a1c2e appears more than once",
+        "event #3 is not a JSON object",
+        "invitation nato-2099/XYZ: summit: 'nato-2099' is not a summit",
+        "invitation nato-2099/XYZ: party: 'XYZ' is not a known party",
+        "event 3f9a1c2e: summit: 'gone' is not a summit",
+    ]
