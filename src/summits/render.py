@@ -65,25 +65,35 @@ def show(
 
     The picture is drawn by a second, recording console of the same width, so
     it holds the very lines that were printed; it is always in colour, even
-    when the text went plain to a pipe.
+    when the text goes plain to a pipe. Pictures are saved first, so a path
+    that cannot be written is refused before anything is printed.
     """
     console = stdout()
+    if svg or html:
+        _save_pictures(renderables, console.width, svg, html, title)
     if console.is_terminal:
         for renderable in renderables:
             console.print(renderable)
-    else:
-        # Plain text for a pipe or a file: Rich pads table cells to the column
-        # width, and trailing blanks only get in the way of grep, diff and tests.
-        with console.capture() as capture:
-            for renderable in renderables:
-                console.print(renderable)
-        console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
-    if not (svg or html):
         return
+    # Plain text for a pipe or a file: Rich pads table cells to the column
+    # width, and trailing blanks only get in the way of grep, diff and tests.
+    with console.capture() as capture:
+        for renderable in renderables:
+            console.print(renderable)
+    console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
+
+
+def _save_pictures(
+    renderables: Sequence[RenderableType],
+    width: int,
+    svg: Path | None,
+    html: Path | None,
+    title: str,
+) -> None:
     recorder = Console(
         record=True,
         highlight=False,
-        width=console.width,
+        width=width,
         file=io.StringIO(),
         force_terminal=True,
         color_system="truecolor",
@@ -272,8 +282,9 @@ def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Table:
     from summits import analysis
 
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-    table.add_column("date", no_wrap=True)
-    table.add_column("kind", no_wrap=True)
+    # Fixed widths keep the columns of successive summits aligned.
+    table.add_column("date", no_wrap=True, min_width=len("summit day 1"))
+    table.add_column("kind", no_wrap=True, min_width=max(map(len, KIND_STYLE)) + 2)
     table.add_column("what", overflow="fold", ratio=1)
     for number, day in enumerate(view.days):
         if number:
