@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -337,6 +337,28 @@ class Database:
         doc = self.event(prefix)
         self._remove("events", self._doc_ids("events", lambda d: d["id"] == doc["id"]))
         return doc
+
+    def import_records(self, table: str, added: list[Record], replaced: list[Record]) -> None:
+        """Add and replace many checked records (``summits import``): one TinyDB call each.
+
+        TinyDB rebuilds the whole table on every call, so a call per row would
+        cost O(n²) at 100,000 rows. A replacement finds its record by key.
+        """
+        target = self._tinydb.table(table)
+        if replaced:
+            by_key = {models.key_of(table, doc): doc for doc in replaced}
+
+            def swap(doc: MutableMapping[str, Any]) -> None:
+                new = by_key[models.key_of(table, doc)]
+                doc.clear()
+                doc.update(new)
+
+            doc_ids = self._doc_ids(table, lambda d: models.key_of(table, d) in by_key)
+            target.update(swap, doc_ids=doc_ids)
+        if added:
+            target.insert_multiple(added)
+        self.__dict__.pop("_summits_by_id", None)
+        self.__dict__.pop("party_names", None)
 
 
 def _is_invitation(summit_id: str, code: str) -> Callable[[Record], bool]:

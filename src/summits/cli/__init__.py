@@ -82,9 +82,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from summits.cli import query, record, views
+    from summits.cli import exchange, query, record, views
 
-    for module in (record, query, views):
+    for module in (record, query, views, exchange):
         for command in module.COMMANDS:
             cli.add_command(command)
 
