@@ -209,8 +209,8 @@ def date_span(start: str, end: str) -> str:
 def summit_details(db: Database, summit: Record) -> list[RenderableType]:
     """The summit's facts and its invitations (the views add its timeline)."""
     head = Text()
-    head.append(summit["name"], style="bold")
-    head.append(f"  ({summit['id']})", style="dim")
+    head.append(summit["name"] + "  ", style="bold")
+    head.append(f"({summit['id']})", style="dim")
     lines: list[RenderableType] = [head]
     facts = [
         ("series", summit["series"]),
@@ -255,8 +255,8 @@ def heading(text: str) -> Text:
 def summit_heading(summit: Mapping[str, Any]) -> list[RenderableType]:
     """``NATO Summit 2025 (nato-2025)`` over its place, dates and series."""
     head = Text()
-    head.append(summit["name"], style="bold")
-    head.append(f"  ({summit['id']})", style="dim")
+    head.append(summit["name"] + "  ", style="bold")
+    head.append(f"({summit['id']})", style="dim")
     facts = [summit["host"], date_span(summit["start"], summit["end"])]
     if summit["series"]:
         facts.append(f"series {summit['series']}")
@@ -301,10 +301,10 @@ def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Table:
 def _what(event: Mapping[str, Any], names: Mapping[str, str]) -> RenderableType:
     """Party and person on the first line; the reason, notes, tags, sources below."""
     text = Text()
-    text.append(event["party"], style="bold")
     name = names.get(event["party"])
+    text.append(event["party"] + (" " if name else ""), style="bold")
     if name:
-        text.append(f" {name}")
+        text.append(name)
     person = who(event)
     if person:
         text.append(" \u00b7 ")
@@ -348,18 +348,21 @@ def matrix(grid: Matrix, names: Mapping[str, str]) -> list[RenderableType]:
 def _matrix_heading(grid: Matrix) -> list[RenderableType]:
     """The series, how many summits and their span, then a blank line."""
     first, last = grid.summits[0], grid.summits[-1]
-    head = Text(first["series"] or "summits", style="bold")
+    head = Text((first["series"] or "summits") + " ", style="bold")
     span = date_span(first["start"], last["end"])
     count = len(grid.summits)
-    head.append(f" \u00b7 {count} summit{'s' if count > 1 else ''} \u00b7 {span}", style="dim")
+    head.append(f"\u00b7 {count} summit{'s' if count > 1 else ''} \u00b7 {span}", style="dim")
     return [head, Text("")]
 
 
 def _cell(cell: Cell) -> Text:
     if cell.attended:
-        text = Text(cell.word, style=LEVEL_STYLE.get(cell.word, "green"))
+        # The space ends the coloured word rather than starting the mark: some
+        # SVG renderers (librsvg) drop a text run's leading space.
+        word = cell.word + (" " if cell.leader_withdrew else "")
+        text = Text(word, style=LEVEL_STYLE.get(cell.word, "green"))
         if cell.leader_withdrew:
-            text.append(f" {MARK}", style="bold red")
+            text.append(MARK, style="bold red")
         return text
     if cell.word in KIND_STYLE:
         return kind_text(cell.word)
