@@ -31,11 +31,12 @@ def timeline(
     svg: Path | None,
     html: Path | None,
 ) -> None:
-    """Events in date order, grouped by summit and by date: who, what, at what level, why.
+    """A chronology of events, by summit and date.
 
-    Each event shows its kind by symbol and colour (○ confirmed, ● attended,
-    ✕ declined, ⊘ cancelled, a dash for absent), the party, the person and
-    their level, the reason and the sources. Days of the summit are marked.
+    Events in date order, grouped by summit and by date. Each shows its kind
+    by symbol and colour (○ confirmed, ● attended, ✕ declined, ⊘ cancelled,
+    a dash for absent), the party, the person and their level, the reason
+    and the sources. Days of the summit itself are marked.
 
     \b
     Example:
@@ -64,14 +65,15 @@ def timeline(
 @opt.pictures
 @click.pass_obj
 def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path | None) -> None:
-    """Parties by summits of a series: the level each party sent, at a glance.
+    """Parties by summits: the level each one sent.
 
-    A cell is the highest level at which the party attended; else its last
-    word (declined, cancelled, absent, confirmed); 'invited' when nothing more
-    is recorded; blank when neither invited nor recorded. † marks a cell where
-    the leader cancelled or declined and someone else still went (CSV and JSON
-    carry the plain words, without the mark). --series may be left out when
-    there is only one series.
+    The parties by the summits of a series, in date order. A cell is the
+    highest level at which the party attended; else its last word (declined,
+    cancelled, absent, confirmed); 'invited' when nothing more is recorded;
+    blank when neither invited nor recorded. † marks a cell where the leader
+    cancelled or declined and someone else still went (CSV and JSON carry the
+    plain words, without the mark). --series may be left out when there is
+    only one series.
 
     \b
     Example:
@@ -99,7 +101,7 @@ def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path 
 @opt.output_format()
 @click.pass_obj
 def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
-    """Where a party's representation rose or fell, and the withdrawals that explain it.
+    """Rises and falls in representation, and why.
 
     Each summit of the series a party was invited to is compared with the
     previous one it was invited to; a party that did not attend counts as
