@@ -260,7 +260,8 @@ def _read_json(text: str, name: str, table: str | None) -> Incoming:
             "'export --table all' writes; give the table with --table"
         )
     table = table or _guess_records(data, name)
-    return Incoming(name, {table: [Row(f"record {n}", r) for n, r in enumerate(data, 1)]})
+    found = [Row(f"record {n}", r) for n, r in enumerate(data, 1)]
+    return Incoming(name, {table: found} if table else {})
 
 
 def _read_all(data: dict[str, Any], name: str, table: str | None) -> Incoming:
@@ -294,7 +295,7 @@ def _read_jsonl(text: str, name: str, table: str | None) -> Incoming:
         except orjson.JSONDecodeError as exc:
             problems.append(f"line {number}: is not valid JSON ({exc})")
     table = table or _guess_records([row.values for row in found], name)
-    return Incoming(name, {table: found}, problems)
+    return Incoming(name, {table: found} if table else {}, problems)
 
 
 def _guess_records(records: list[Any], name: str) -> str:
@@ -302,9 +303,11 @@ def _guess_records(records: list[Any], name: str) -> str:
     for record in records:
         if isinstance(record, dict):
             keys.update(record)
+    if not records:
+        return ""  # nothing to import, so no table to tell: an empty export imports as a no-op
     if not keys:
         raise InvalidValue(
-            f"cannot tell which table {name} holds (it has no records); give --table"
+            f"cannot tell which table {name} holds: none of its records is an object"
         )
     return _guess(keys, name)
 

@@ -117,6 +117,8 @@ def import_(
         for problem in exc.problems:
             click.echo(problem, err=True)
         raise opt.Refused(str(exc)) from None
+    if not plan.tables:
+        click.echo(f"nothing to import: {name} holds no records")
     for table_name in plan.tables:
         click.echo(("would import " if dry_run else "imported ") + plan.summary(table_name))
 
