@@ -578,3 +578,46 @@ def test_a_quiet_import_prints_no_progress_when_stderr_is_not_a_terminal(
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout == "imported events: 6000 added, 0 updated, 0 unchanged\n"
+
+
+def test_export_will_not_overwrite_the_database(db: Path) -> None:
+    before = db.read_bytes()
+    lines = refused(run(db, "export", "-o", str(db)), db, before)
+    assert lines == [f"Error: {db} is the database itself; export to another file"]
+
+
+def test_importing_a_database_file_says_to_export_it_first(db: Path, empty: Path) -> None:
+    before = empty.read_bytes()
+    lines = refused(run(empty, "import", str(db)), empty, before)
+    assert lines == [
+        f"Error: {db} is a summits database, not an export; import what "
+        f"'summits --db {db} export --table all --format json' writes"
+    ]
+
+
+def test_an_empty_json_export_imports_as_nothing(db: Path, empty: Path) -> None:
+    exported = run(empty, "export", "--format", "json").stdout_bytes
+    assert exported == b"[]\n"
+    result = run(db, "import", "-", "--format", "json", input=exported)
+    assert result.exit_code == 0
+    assert result.stdout == "nothing to import: standard input holds no records\n"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_long_import_shows_a_progress_bar_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from summits.cli import exchange as commands
+
+    terminal = _Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    with commands._progress(commands.PROGRESS_MIN_ROWS - 1) as tick:
+        assert tick is None  # a short import: no bar
+    with commands._progress(commands.PROGRESS_MIN_ROWS) as tick:
+        assert tick is not None
+        tick(commands.PROGRESS_MIN_ROWS)
+    assert "checking rows" in terminal.getvalue()

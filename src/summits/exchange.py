@@ -266,6 +266,11 @@ def _read_json(text: str, name: str, table: str | None) -> Incoming:
 
 def _read_all(data: dict[str, Any], name: str, table: str | None) -> Incoming:
     """The object ``export --table all`` writes: an array per table."""
+    if "schema" in data:
+        raise InvalidValue(
+            f"{name} is a summits database, not an export; import what "
+            f"'summits --db {name} export --table all --format json' writes"
+        )
     for key in data:
         if key not in ORDER:
             raise InvalidValue(f"{name}: {key!r} is not a table ({', '.join(ORDER)})")

@@ -33,9 +33,10 @@ PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
 )
 @click.pass_obj
 def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
-    """Export a table as CSV, JSON or JSON Lines, for scripts, spreadsheets and colleagues.
+    """Export a table as CSV, JSON or JSON Lines.
 
-    CSV has a header and the columns of the README; lists are joined with ' | '.
+    For scripts, spreadsheets and colleagues: CSV has a header and the columns
+    of the README, lists joined with ' | '. Import reads it back.
 
     \b
     Example:
@@ -47,6 +48,8 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
     from summits import exchange, storage, store
 
+    if output is not None and output.resolve() == db.resolve():
+        raise opt.Refused(f"{output} is the database itself; export to another file")
     with store.reading(db) as database:
         data = exchange.export(database, table, fmt)
     if output is None or str(output) == "-":
@@ -80,7 +83,7 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
 def import_(
     db: Path, file: Path, fmt: str | None, table: str | None, dry_run: bool, update: bool
 ) -> None:
-    """Import a file that export wrote (or - for standard input), all or nothing.
+    """Import what export wrote, all or nothing (FILE, or - for standard input).
 
     Records match by id (events, summits), code (parties) or summit and party
     (invitations): new ones are added, identical ones left alone, and one that
