@@ -131,10 +131,16 @@ def assert_refused(result: Result, before: bytes, path: Path, code: int = 1) -> 
     assert "Traceback" not in result.output
     assert path.read_bytes() == before
     if code == 2:
-        # Click's usage errors: a usage line, then one line naming the problem.
-        assert result.stderr.splitlines()[-1].startswith("Error: ")
+        # Click's usage errors: a usage line, then the line naming the problem.
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+        assert len(errors) == 1, result.stderr
         assert result.stdout == ""
-        return result.stderr.splitlines()[-1].removeprefix("Error: ")
+        return errors[0].removeprefix("Error: ")
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
     return lines[0].removeprefix("Error: ")
+
+
+def table_lines(text: str) -> list[str]:
+    """A Rich table's lines without the padding at their ends."""
+    return [line.rstrip() for line in text.splitlines()]

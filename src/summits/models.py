@@ -169,6 +169,10 @@ def make(table: str, **values: Any) -> dict[str, Any]:
     """A complete record from the given fields, or InvalidValue for the first problem."""
     doc = {name: [] if name in LIST_FIELDS else "" for name in FIELDS[table]}
     doc.update(values)
+    # Stray spaces from the shell or a spreadsheet are never meant: "  " is no name.
+    for name, value in doc.items():
+        if isinstance(value, str):
+            doc[name] = value.strip()
     for name in LIST_FIELDS & doc.keys():
         doc[name] = clean_list(doc[name])
     problems = record_problems(table, doc)

@@ -9,6 +9,7 @@ commands, so ``summits --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -29,9 +30,12 @@ class SummitsGroup(click.Group):
             return super().invoke(ctx)
         except SummitsError as exc:
             raise Refused(str(exc)) from None
+        except BrokenPipeError:
+            # The reader (head, less) went away: not an error for a Unix tool. Caught
+            # here, since Click's own handler would exit 1.
+            _silence_stdout()
+            ctx.exit(0)
         except OSError as exc:
-            if isinstance(exc, BrokenPipeError):
-                raise
             where = f"{exc.filename}: " if exc.filename else ""
             raise Refused(f"{where}{exc.strerror or exc}") from None
 
@@ -61,14 +65,20 @@ def cli(ctx: click.Context, db: Path) -> None:
     ctx.obj = db
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the final flush cannot fail on a closed pipe."""
+    with contextlib.suppress(OSError, ValueError):  # not a real file (a test runner's)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 def main() -> None:
     """The console script: run the group; never show a traceback."""
     try:
         cli.main(prog_name="summits")
     except BrokenPipeError:
-        # The reader (head, less) went away: not an error for a Unix tool.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # The reader went away as Python flushed stdout on the way out.
+        _silence_stdout()
         sys.exit(0)
     except Exception as exc:  # a bug: say so in one line rather than a traceback
         if os.environ.get("SUMMITS_DEBUG"):

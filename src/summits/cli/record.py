@@ -319,7 +319,7 @@ def event_fields(editing: bool) -> Callable[[F], F]:
 @click.command()
 @opt.summit_argument()
 @opt.party_argument()
-@click.argument("kind", type=opt.kind_choice)
+@click.argument("kind", type=opt.kind_choice, metavar="KIND")
 @event_fields(editing=False)
 @click.option("--quiet", "-q", is_flag=True, help="Print only the new event's id.")
 @click.pass_obj
