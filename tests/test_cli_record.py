@@ -126,7 +126,7 @@ def test_summit_add_end_defaults_to_start(empty_db: Path) -> None:
             ["new", "--name", "N", "--start", "2025-02-30"],
             "--start: '2025-02-30' is not a real date",
         ),
-        (["new", "--name", "  ", "--start", "2026"], "name: is required"),
+        (["new", "--name", "  ", "--start", "2026"], "name is required"),
     ],
 )
 def test_summit_add_refusals(db: Path, args: list[str], message: str) -> None:

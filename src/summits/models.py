@@ -79,7 +79,16 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{SINGULAR[self.table]} {self.record}".rstrip()
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where} {self.message}"
+        return (
+            f"{where}: {phrase(self.field, self.message)}"
+            if self.field
+            else f"{where} {self.message}"
+        )
+
+
+def phrase(field: str, message: str) -> str:
+    """One readable clause: ``name is required``, ``end: 2025-06-01 is before the start``."""
+    return f"{field} {message}" if message.startswith(("is ", "must ")) else f"{field}: {message}"
 
 
 SINGULAR = {"summits": "summit", "parties": "party", "invitations": "invitation", "events": "event"}
@@ -178,7 +187,7 @@ def make(table: str, **values: Any) -> dict[str, Any]:
     problems = record_problems(table, doc)
     if problems:
         field, message = problems[0]
-        raise InvalidValue(f"{field}: {message}")
+        raise InvalidValue(phrase(field, message))
     return doc
 
 
