@@ -8,7 +8,6 @@ so a month sorts before the days of that month.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import warnings
@@ -23,6 +22,15 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 # Three numbers and nothing else (06/07/2025, 24.06.2025, 1 2 3): no month name
 # tells day from month, so we must check the readings ourselves.
 _NUMERIC = re.compile(r"([0-9]{1,4})([ ./-])[0-9]{1,2}\2([0-9]{1,4})")
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """calendar.monthrange's answer, without importing calendar (and locale) at start-up."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _DAYS[month - 1] + (month == 2 and leap)
 
 
 def today() -> dt.date:
@@ -53,7 +61,7 @@ def is_valid(iso: str) -> bool:
         return False
     if day is None:
         return True
-    return 1 <= int(day) <= calendar.monthrange(int(year), int(month))[1]
+    return 1 <= int(day) <= days_in_month(int(year), int(month))
 
 
 def first_day(iso: str) -> str:
@@ -67,7 +75,7 @@ def last_day(iso: str) -> str:
         return iso + "-12-31"
     if len(iso) == 7:
         year, month = int(iso[:4]), int(iso[5:7])
-        return f"{iso}-{calendar.monthrange(year, month)[1]:02d}"
+        return f"{iso}-{days_in_month(year, month):02d}"
     return iso
 
 

@@ -7,11 +7,12 @@ every field makes files diff cleanly and CSV round-trip without guessing.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
-import secrets
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from summits import dates
 from summits.errors import InvalidValue
@@ -61,6 +62,8 @@ def level_rank(level: str) -> int:
 
 def new_event_id(taken: Iterable[str] = ()) -> str:
     """Eight random hex characters, not already taken."""
+    import secrets  # lazy: hmac, hashlib and random cost ~5 ms at start-up
+
     used = set(taken)
     while True:
         candidate = secrets.token_hex(4)
@@ -68,9 +71,11 @@ def new_event_id(taken: Iterable[str] = ()) -> str:
             return candidate
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One broken rule: which record, which field, what is wrong."""
+class Problem(NamedTuple):
+    """One broken rule: which record, which field, what is wrong.
+
+    A NamedTuple rather than a dataclass: importing dataclasses costs start-up time.
+    """
 
     table: str
     record: str
@@ -101,6 +106,7 @@ def key_of(table: str, doc: Mapping[str, Any]) -> str:
     return str(doc.get("code" if table == "parties" else "id", ""))
 
 
+@functools.lru_cache(maxsize=8192)  # a database repeats its dates thousands of times
 def _check_date(value: str) -> str | None:
     return (
         None if dates.is_valid(value) else f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
@@ -174,6 +180,63 @@ def record_problems(table: str, doc: Any) -> list[tuple[str, str]]:
     return found
 
 
+_STR, _LIST, _DICT = frozenset({str}), frozenset({list}), frozenset({dict})
+_is_date = functools.lru_cache(maxsize=8192)(dates.is_valid)
+# The rules of _CHECKS as bare predicates (C calls, no messages), for _table_looks_valid.
+_VALID: dict[str, dict[str, Callable[[str], object]]] = {
+    "summits": {"id": SLUG.fullmatch, "start": _is_date, "end": _is_date},
+    "invitations": {"role": frozenset(ROLES).__contains__, "date": _is_date},
+    "events": {
+        "id": EVENT_ID.fullmatch,
+        "kind": frozenset(KINDS).__contains__,
+        "level": frozenset(LEVELS).__contains__,
+        "date": _is_date,
+        "recorded": TIMESTAMP.fullmatch,
+    },
+    "parties": {},
+}
+
+
+def _table_looks_valid(table: str, docs: list[Any]) -> bool:
+    """True only when ``record_problems`` finds nothing in any of ``docs``; False: look closer.
+
+    Checking 100,000 records before every write must cost little, and almost
+    every record is one summits wrote itself. So this checks column by column
+    with operations that run in C (key sets, item getters, type sets), each
+    distinct value once, and leaves the messages to ``record_problems``, which
+    runs record by record only on a table that fails here.
+    """
+    if not _DICT.issuperset(map(type, docs)):
+        return False
+    fields = frozenset(FIELDS[table])
+    if not all(map(operator.eq, map(dict.keys, docs), itertools.repeat(fields))):
+        return False
+    for name in FIELDS[table]:
+        column = list(map(operator.itemgetter(name), docs))
+        if name in LIST_FIELDS:
+            items = itertools.chain.from_iterable(column)
+            if not (_LIST.issuperset(map(type, column)) and _STR.issuperset(map(type, items))):
+                return False
+            continue
+        if not _STR.issuperset(map(type, column)):
+            return False
+        if name in REQUIRED[table] and not all(column):
+            return False
+        valid = _VALID[table].get(name)
+        if valid is not None and not all(map(valid, filter(None, set(column)))):
+            return False
+    if table == "summits":
+        return all(dates.last_day(d["end"]) >= dates.first_day(d["start"]) for d in docs)
+    return True
+
+
+def _keys(table: str, docs: Iterable[dict[str, Any]]) -> set[str]:
+    """``key_of`` for every record of a table that passed ``_table_looks_valid``."""
+    if table == "invitations":
+        return {f"{doc['summit']}/{doc['party']}" for doc in docs}
+    return set(map(operator.itemgetter("code" if table == "parties" else "id"), docs))
+
+
 def make(table: str, **values: Any) -> dict[str, Any]:
     """A complete record from the given fields, or InvalidValue for the first problem."""
     doc = {name: [] if name in LIST_FIELDS else "" for name in FIELDS[table]}
@@ -208,7 +271,13 @@ def problems(
     found: list[Problem] = []
     keys: dict[str, set[str]] = {name: set() for name in TABLES}
     for table in TABLES:
-        for doc_id, doc in tables.get(table, {}).items():
+        records = tables.get(table, {})
+        if _table_looks_valid(table, list(records.values())):
+            keys[table] = _keys(table, records.values())
+            if len(keys[table]) == len(records):
+                continue  # every record is right and named once: nothing to report
+            keys[table] = set()
+        for doc_id, doc in records.items():
             # A record that is not an object has no key: name it by its place in the file.
             key = key_of(table, doc) if isinstance(doc, dict) else f"#{doc_id}"
             for field, message in record_problems(table, doc):
@@ -218,13 +287,24 @@ def problems(
             keys[table].add(key)
     org_codes = keys["parties"]
     for table in ("invitations", "events"):
-        for doc in tables.get(table, {}).values():
-            if not isinstance(doc, dict):
-                continue
-            key = key_of(table, doc)
+        docs = [doc for doc in tables.get(table, {}).values() if isinstance(doc, dict)]
+        # Each distinct reference is looked up once, not once a record.
+        bad_summits = {
+            summit
+            for summit in set(map(operator.methodcaller("get", "summit"), docs))
+            if isinstance(summit, str) and summit and summit not in keys["summits"]
+        }
+        bad_parties = {
+            party
+            for party in set(map(operator.methodcaller("get", "party"), docs))
+            if isinstance(party, str) and party and not (party in org_codes or is_party(party))
+        }
+        for doc in docs if bad_summits or bad_parties else ():
             summit, party = doc.get("summit"), doc.get("party")
-            if isinstance(summit, str) and summit and summit not in keys["summits"]:
-                found.append(Problem(table, key, "summit", f"{summit!r} is not a summit"))
-            if isinstance(party, str) and party and not (party in org_codes or is_party(party)):
-                found.append(Problem(table, key, "party", f"{party!r} is not a known party"))
+            if summit in bad_summits:
+                message = f"{summit!r} is not a summit"
+                found.append(Problem(table, key_of(table, doc), "summit", message))
+            if party in bad_parties:
+                message = f"{party!r} is not a known party"
+                found.append(Problem(table, key_of(table, doc), "party", message))
     return found

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -13,7 +13,8 @@ from summits import models
 from summits.errors import SummitsError
 
 F = TypeVar("F", bound=Callable[..., Any])
-DEFAULT_DB = Path("data") / "summits.json"
+# Text, not a Path: pathlib costs ~10 ms to import, and ``summits --help`` must start fast.
+DEFAULT_DB = "data/summits.json"
 FORMATS = ("table", "csv", "json", "jsonl")
 
 
@@ -41,6 +42,22 @@ class DateType(click.ParamType):  # type: ignore[type-arg]
 DATE = DateType()
 
 
+class FilePath(click.Path):
+    """A file option or argument, given to the command as a ``pathlib.Path``.
+
+    Like ``click.Path(dir_okay=False, path_type=Path)``, but pathlib is imported
+    only when a value is converted, not when ``summits --help`` starts.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(dir_okay=False, **kwargs)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from pathlib import Path
+
+        return Path(os.fsdecode(super().convert(value, param, ctx)))
+
+
 def _complete_summits(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     return [s for s in _known(ctx, "summits", "id") if s.startswith(incomplete)]
 
@@ -56,6 +73,8 @@ def _complete_parties(ctx: click.Context, param: click.Parameter, incomplete: st
 
 def _known(ctx: click.Context, table: str, field: str) -> list[str]:
     """Values from the database for shell completion; nothing if it cannot be read."""
+    from pathlib import Path
+
     from summits import storage
 
     root = ctx.find_root()
@@ -117,12 +136,8 @@ def output_format(*choices: str) -> Callable[[F], F]:
 
 def pictures(func: F) -> F:
     """--svg/--html: also save exactly what was printed."""
-    func = click.option(
-        "--html", type=click.Path(dir_okay=False, path_type=Path), help="Also save it as HTML."
-    )(func)
-    return click.option(
-        "--svg", type=click.Path(dir_okay=False, path_type=Path), help="Also save it as SVG."
-    )(func)
+    func = click.option("--html", type=FilePath(), help="Also save it as HTML.")(func)
+    return click.option("--svg", type=FilePath(), help="Also save it as SVG.")(func)
 
 
 sources_option = click.option(

@@ -65,12 +65,20 @@ def writing(path: Path) -> Iterator[Database]:
     except OSError as exc:
         raise DatabaseError(f"{path} cannot be locked: {exc.strerror}") from None
     try:
-        db = Database(path, storage.load(path))
-        _refuse_broken(db)
+        raw = storage.read(path)
+        db = Database(path, storage.parse(raw, path))
+        checked = storage.is_checked(path, raw)
+        if not checked:
+            _refuse_broken(db)
         yield db
         if db.storage.dirty:
+            # Every change below keeps the rules, so the new file is as valid as the old.
+            new = storage.dump(db.storage.tables)
             storage.sweep_temp_files(path)
-            storage.atomic_write(path, storage.dump(db.storage.tables))
+            storage.atomic_write(path, new)
+            storage.remember_checked(path, new)
+        elif not checked:
+            storage.remember_checked(path, raw)
     finally:
         lock.release()
 
@@ -208,7 +216,10 @@ class Database:
         return [int(key) for key, doc in self.storage.tables[table].items() if match(doc)]
 
     def _insert(self, table: str, doc: Record) -> None:
-        self._tinydb.table(table).insert(doc)
+        # Not TinyDB's insert: it rebuilds the whole table (twice) to add one record.
+        records = self.storage.tables[table]
+        records[str(max(map(int, records), default=0) + 1)] = doc
+        self.storage.dirty = True
         self.__dict__.pop("_summits_by_id", None)
         self.__dict__.pop("party_names", None)
 

@@ -12,14 +12,16 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from summits import __version__
 from summits.errors import SummitsError
-from summits.options import DEFAULT_DB, Refused
+from summits.options import DEFAULT_DB, FilePath, Refused
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class SummitsGroup(click.Group):
@@ -43,7 +45,7 @@ class SummitsGroup(click.Group):
 @click.group(cls=SummitsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=FilePath(),
     envvar="SUMMITS_DB",
     default=DEFAULT_DB,
     show_default=True,

@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from summits import options as opt
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TABLES = ("events", "summits", "invitations", "parties", "all")
 PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
@@ -27,7 +30,7 @@ PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    type=opt.FilePath(allow_dash=True),
     metavar="FILE",
     help="Write to FILE (atomically) instead of standard output.",
 )
@@ -61,7 +64,7 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
 @click.command("import")
 @click.argument(
     "file",
-    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    type=opt.FilePath(exists=True, allow_dash=True),
     metavar="FILE|-",
 )
 @click.option(

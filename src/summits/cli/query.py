@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from summits import options as opt
 from summits.cli.common import emit
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.command()

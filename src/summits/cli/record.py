@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from summits import options as opt
 from summits.cli.common import emit
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,6 +36,8 @@ def init(db: Path, sample: bool) -> None:
         from importlib.resources import files
 
         raw = files("summits").joinpath("sample.json").read_bytes()
+        from pathlib import Path
+
         tables = storage.parse(raw, Path("sample.json"))
     store.create(db, tables)
     click.echo(f"created {db}" + (" from the bundled sample" if sample else ""))

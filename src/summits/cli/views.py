@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,6 +10,8 @@ import click
 from summits import options as opt
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from summits.store import Database
 
 
