@@ -186,7 +186,15 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
         return (lambda: [str(peers / name), *args]) if peers else None
 
     def fresh(source: Path, target: Path) -> Callable[[], None]:
-        return lambda: shutil.copyfile(source, target)
+        """A copy as summits leaves a file it wrote: with its .NAME.checked digest."""
+
+        def copy() -> None:
+            shutil.copyfile(source, target)
+            checked = source.with_name(f".{source.name}.checked")
+            if checked.exists():
+                shutil.copyfile(checked, target.with_name(f".{target.name}.checked"))
+
+        return copy
 
     def absent(command: str) -> str:
         return "" if command in has else f"'summits {command}' not in this checkout"
