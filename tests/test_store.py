@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,39 @@ def test_create_refuses_an_existing_file(db: Path) -> None:
         store.create(db)
     assert str(refused.value) == f"{db} already exists; summits init never overwrites a database"
     assert db.read_bytes() == before
+
+
+def test_two_creates_at_once_never_replace_each_other(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    path = tmp_path / "db.json"
+    reached_lock = threading.Event()
+    real_lock_path = storage.lock_path
+
+    def lock_path(target: Path) -> Path:
+        reached_lock.set()  # create has found no file and now waits for the lock
+        return real_lock_path(target)
+
+    monkeypatch.setattr(storage, "lock_path", lock_path)
+    outcome: list[BaseException | None] = []
+
+    def second_init() -> None:
+        try:
+            store.create(path)
+            outcome.append(None)
+        except BaseException as exc:
+            outcome.append(exc)
+
+    with FileLock(real_lock_path(path)):  # the first init holds the lock...
+        thread = threading.Thread(target=second_init)
+        thread.start()
+        assert reached_lock.wait(30)
+        path.write_bytes(b"the first init's file")  # ...and writes its file
+    thread.join(30)
+    assert isinstance(outcome[0], Conflict)
+    assert path.read_bytes() == b"the first init's file"
 
 
 def test_create_makes_folders(tmp_path: Path) -> None:

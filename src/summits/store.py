@@ -85,10 +85,21 @@ def writing(path: Path) -> Iterator[Database]:
 
 def create(path: Path, tables: storage.Tables | None = None) -> None:
     """Write a new database; refuse to replace an existing file."""
+    from filelock import FileLock, Timeout
+
     if path.exists():
         raise Conflict(f"{path} already exists; summits init never overwrites a database")
     path.parent.mkdir(parents=True, exist_ok=True)
-    storage.atomic_write(path, storage.dump(tables if tables is not None else storage.empty()))
+    try:
+        # The writers' lock, so that of two inits at once the second sees the first's file
+        # instead of replacing it (and a log cannot slip in between).
+        with FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT):
+            if path.exists():
+                raise Conflict(f"{path} already exists; summits init never overwrites a database")
+            data = storage.dump(tables if tables is not None else storage.empty())
+            storage.atomic_write(path, data)
+    except Timeout:
+        raise DatabaseError(f"{path} is locked by another summits command; try again") from None
 
 
 @dataclass(frozen=True)
