@@ -335,3 +335,41 @@ def test_assert_refused_helper_catches_a_changed_file(db: Path) -> None:
     db.write_bytes(before + b" ")
     with pytest.raises(AssertionError):
         assert_refused(result, before, db)
+
+
+# -- shell completion ----------------------------------------------------------------------
+
+
+def _complete(db: Path, words: str) -> list[str]:
+    """What bash completion offers for the last of ``words`` (Click's bash protocol)."""
+    env = {
+        "_SUMMITS_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        "SUMMITS_DB": str(db),
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="summits")
+    assert result.exit_code == 0, result.output
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines() if line]
+
+
+def test_completion_of_commands_summits_parties_and_events(db: Path) -> None:
+    assert _complete(db, "summits ev") == ["event", "events"]
+    assert _complete(db, "summits log nato") == ["nato-2024", "nato-2025"]
+    assert _complete(db, "summits log nato-2025 E") == [
+        "EU",
+        "ECU",
+        "EGY",
+        "ERI",
+        "ESH",
+        "ESP",
+        "EST",
+        "ETH",
+    ]
+    assert _complete(db, "summits event rm 3f") == ["3f9a1c2e", "3f9b0000"]
+    assert _complete(db, "summits events --summit g") == ["g7-2025"]
+    assert _complete(db, "summits events --kind c") == ["confirmed", "cancelled"]
+
+
+def test_completion_never_fails_without_a_database(tmp_path: Path) -> None:
+    assert _complete(tmp_path / "none.json", "summits log ") == []

@@ -62,6 +62,10 @@ def _complete_summits(ctx: click.Context, param: click.Parameter, incomplete: st
     return [s for s in _known(ctx, "summits", "id") if s.startswith(incomplete)]
 
 
+def _complete_events(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    return [e for e in _known(ctx, "events", "id") if e.startswith(incomplete.lower())]
+
+
 def _complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     from summits import parties
 

@@ -362,7 +362,7 @@ def event() -> None:
 
 
 @event.command("edit")
-@click.argument("event_id", metavar="ID")
+@click.argument("event_id", metavar="ID", shell_complete=opt._complete_events)
 @click.option(
     "--summit",
     metavar="ID",
@@ -404,7 +404,7 @@ def event_edit(
 
 
 @event.command("rm")
-@click.argument("event_id", metavar="ID")
+@click.argument("event_id", metavar="ID", shell_complete=opt._complete_events)
 @click.pass_obj
 def event_rm(db: Path, event_id: str) -> None:
     """Remove an event.
