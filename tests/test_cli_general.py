@@ -373,3 +373,23 @@ def test_completion_of_commands_summits_parties_and_events(db: Path) -> None:
 
 def test_completion_never_fails_without_a_database(tmp_path: Path) -> None:
     assert _complete(tmp_path / "none.json", "summits log ") == []
+
+
+def test_help_imports_no_heavy_module() -> None:
+    # summits --help must start fast: rich, tinydb, pycountry, dateutil, orjson and
+    # filelock load only inside the commands that need them.
+    code = (
+        "import sys\n"
+        "from summits.cli import cli\n"
+        "try:\n"
+        "    cli.main(['--help'], prog_name='summits')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('rich', 'tinydb', 'pycountry', 'dateutil', 'orjson', 'filelock')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "[]\n"

@@ -131,7 +131,9 @@ def _parse_free(value: str) -> str:
             warnings.simplefilter("ignore")  # dateutil warns about unknown time zones
             a = parser.parse(value, default=_DEFAULT_A, yearfirst=yearfirst)
             b = parser.parse(value, default=_DEFAULT_B, yearfirst=yearfirst)
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError) as exc:
+        if "out of range" in str(exc):  # June 31, February 29, 2025: read, but not real
+            raise InvalidValue(f"{value!r} is not a real date") from None
         raise InvalidValue(
             f"{value!r} is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"
         ) from None
