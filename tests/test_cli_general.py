@@ -297,6 +297,12 @@ garbage = st.lists(
                 "--",
                 "-q",
                 "--force",
+                "--kind",
+                "--party",
+                "--alias",
+                "--clear",
+                "a1",
+                "EU",
             ]
         ),
     ),
@@ -304,7 +310,18 @@ garbage = st.lists(
 )
 
 
-@pytest.mark.parametrize("command", [["log"], ["invite"], ["summit", "add"], ["event", "rm"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["log"],
+        ["invite"],
+        ["summit", "add"],
+        ["summit", "edit"],
+        ["party", "add"],
+        ["event", "edit"],
+        ["event", "rm"],
+    ],
+)
 @settings(
     max_examples=60,
     deadline=None,

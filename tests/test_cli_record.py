@@ -675,3 +675,46 @@ def test_writers_refuse_a_file_that_breaks_the_rules(db: Path, args: list[str]) 
         "(confirmed, attended, declined, cancelled, absent); nothing was changed "
         "(see 'summits check')"
     )
+
+
+# An argument that is not valid UTF-8 reaches Python as a lone surrogate ('\udcff').
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["log", "nato-2025", "JPN", "attended", "--by", "\udcff"],
+            "by is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["log", "nato-2025", "JPN", "attended", "--source", "x\udcff"],
+            "sources is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["summit", "add", "x", "--name", "\udcffx", "--start", "2025"],
+            "name is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["summit", "edit", "nato-2025", "--note", "\udcff"],
+            "notes is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["party", "add", "UN", "--name", "United \udcff"],
+            "name is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["invite", "nato-2025", "JPN", "--source", "\udcff"],
+            "sources is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["event", "edit", "a1", "--tag", "\udcff"],
+            "tags is not valid UTF-8 text (check the terminal's encoding)",
+        ),
+        (
+            ["log", "nato-2025", "\udcff", "attended"],
+            "'\\udcff' is not a known country or registered organisation",
+        ),
+    ],
+)
+def test_undecodable_arguments_are_refused(db: Path, args: list[str], message: str) -> None:
+    before = db.read_bytes()
+    assert assert_refused(invoke(db, *args), before, db) == message

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summits import parties
-from summits.errors import Ambiguous, InvalidValue, NotFound
+from summits.errors import Ambiguous, InvalidValue, NotFound, SummitsError
 
 EU = {"code": "EU", "name": "European Union", "aliases": ["E.U.", "Union"]}
 ASEAN = {"code": "ASEAN", "name": "Association of Southeast Asian Nations", "aliases": []}
@@ -143,10 +145,17 @@ def test_unknown_names_get_suggestions_never_a_pick(text: str, message: str) -> 
     assert str(refused.value) == message
 
 
-@pytest.mark.parametrize("text", ["", "   ", "..."])
+@pytest.mark.parametrize("text", ["", "   "])
 def test_empty_party_is_refused(text: str) -> None:
     with pytest.raises(InvalidValue, match=r"^a party cannot be empty$"):
         parties.resolve(text)
+
+
+@pytest.mark.parametrize("text", ["...", "\udcff", "\u2014"])
+def test_a_party_of_symbols_is_unknown_not_empty(text: str) -> None:
+    with pytest.raises(NotFound) as refused:
+        parties.resolve(text)
+    assert str(refused.value) == f"{text!r} is not a known country or registered organisation"
 
 
 @pytest.mark.parametrize(
@@ -203,3 +212,13 @@ def test_names_and_display_names() -> None:
 )
 def test_fold(text: str, folded: str) -> None:
     assert parties.fold(text) == folded
+
+
+@given(st.text(max_size=30))
+@settings(max_examples=300)
+def test_resolve_returns_a_known_party_or_refuses(text: str) -> None:
+    try:
+        code = parties.resolve(text, [EU, ASEAN])
+    except SummitsError:
+        return
+    assert code in parties.names([EU, ASEAN])

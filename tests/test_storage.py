@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core_helpers import NATO_2025, event, tables
 from summits import storage
@@ -167,3 +169,27 @@ def test_memory_storage_writes_only_to_memory() -> None:
     assert held.dirty
     assert held.read() == {"events": {}}
     held.close()
+
+
+texts = st.text(max_size=20)
+records = st.fixed_dictionaries(
+    {
+        "id": texts,
+        "name": texts,
+        "sources": st.lists(texts, max_size=3),
+        "n": st.integers(-(2**63), 2**63 - 1),
+    }
+)
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(list(storage.empty())),
+        st.dictionaries(st.integers(1, 10**6).map(str), records, max_size=5),
+    )
+)
+@settings(max_examples=100)
+def test_dump_parse_dump_is_identical(tables_: dict[str, dict[str, dict[str, object]]]) -> None:
+    dumped = storage.dump({**storage.empty(), **tables_})
+    assert dumped.endswith(b"\n")
+    assert storage.dump(storage.parse(dumped, Path("x.json"))) == dumped

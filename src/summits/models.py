@@ -247,11 +247,29 @@ def make(table: str, **values: Any) -> dict[str, Any]:
             doc[name] = value.strip()
     for name in LIST_FIELDS & doc.keys():
         doc[name] = clean_list(doc[name])
+    _refuse_undecodable(doc)
     problems = record_problems(table, doc)
     if problems:
         field, message = problems[0]
         raise InvalidValue(phrase(field, message))
     return doc
+
+
+def _refuse_undecodable(doc: Mapping[str, Any]) -> None:
+    """Refuse text that cannot be written as UTF-8.
+
+    An argument that was not valid UTF-8 (a terminal in Latin-1) reaches Python as
+    lone surrogates; the file cannot hold them, so say so instead of failing to write.
+    """
+    for name, value in doc.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise InvalidValue(
+                        f"{name} is not valid UTF-8 text (check the terminal's encoding)"
+                    ) from None
 
 
 def clean_list(values: Iterable[str]) -> list[str]:

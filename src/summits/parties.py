@@ -164,6 +164,8 @@ def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
     orgs = list(organisations)
     key = fold(text)
     if not key:
+        if text.strip():  # only punctuation or symbols: nothing to look up
+            raise NotFound(f"{text!r} is not a known country or registered organisation")
         raise InvalidValue("a party cannot be empty")
     org_index = _org_index(orgs)
     candidates = set(_country_index().get(key, ())) | org_index.get(key, set())
