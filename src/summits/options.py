@@ -55,6 +55,8 @@ class FilePath(click.Path):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pathlib import Path
 
+        if "\x00" in os.fsdecode(value):  # os.stat would raise ValueError, not a usage error
+            self.fail(f"{value!r} is not a file name: it contains a NUL character", param, ctx)
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
