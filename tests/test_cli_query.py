@@ -15,6 +15,7 @@ from core_helpers import (
     NATO_2025,
     assert_refused,
     invoke,
+    nato_tables,
     table_lines,
     tables,
 )
@@ -242,3 +243,59 @@ def test_readers_name_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
             f"{path} breaks the rules: event x: summit must be a string (and 10 more); "
             "nothing was changed (see 'summits check')"
         )
+
+
+@pytest.mark.parametrize(
+    ("table", "index", "field", "value", "problem"),
+    [
+        ("events", 0, "party", ["KOR"], "event 3f9a1c2e: party must be a string"),
+        ("events", 0, "date", 2025, "event 3f9a1c2e: date must be a string"),
+        (
+            "invitations",
+            0,
+            "summit",
+            {"id": 1},
+            "invitation {'id': 1}/JPN: summit must be a string",
+        ),
+        ("parties", 0, "code", ["EU"], "party ['EU']: code must be a string"),
+        ("summits", 1, "start", None, "summit nato-2025: start must be a string"),
+    ],
+)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["events"],
+        ["events", "--party", "JPN", "--format", "json"],
+        ["summit", "list"],
+        ["summit", "show", "nato-2025"],
+        ["party", "list"],
+        ["check"],
+    ],
+    ids=" ".join,
+)
+def test_values_of_the_wrong_type_are_named_never_a_traceback(
+    tmp_path: Path,
+    args: list[str],
+    table: str,
+    index: int,
+    field: str,
+    value: object,
+    problem: str,
+) -> None:
+    records = nato_tables()
+    key = list(records[table])[index]
+    records[table][key] = {**records[table][key], field: value}
+    path = tmp_path / "db.json"
+    path.write_bytes(storage.dump(records))
+    before = path.read_bytes()
+    result = invoke(path, *args)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert path.read_bytes() == before
+    if args == ["check"]:
+        assert result.exit_code == 1
+        assert result.stdout.splitlines()[0] == f"{path}: {problem}"
+    elif result.exit_code != 0:  # a reader that tripped on the record names it
+        assert result.exit_code == 1
+        assert result.stderr.startswith(f"Error: {path} breaks the rules: {problem}")
+        assert result.stderr.endswith("; nothing was changed (see 'summits check')\n")
+        assert len(result.stderr.splitlines()) == 1

@@ -282,6 +282,14 @@ def clean_list(values: Iterable[str]) -> list[str]:
     return list(seen)
 
 
+def _texts(values: Iterable[Any]) -> set[str]:
+    return {value for value in values if isinstance(value, str)}
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
 def problems(
     tables: Mapping[str, Mapping[str, Any]], is_party: Callable[[str], bool]
 ) -> list[Problem]:
@@ -306,19 +314,20 @@ def problems(
     org_codes = keys["parties"]
     for table in ("invitations", "events"):
         docs = [doc for doc in tables.get(table, {}).values() if isinstance(doc, dict)]
-        # Each distinct reference is looked up once, not once a record.
+        # Each distinct reference is looked up once, not once a record. Only text is
+        # collected: a list where a code should be is unhashable (and reported above).
         bad_summits = {
             summit
-            for summit in set(map(operator.methodcaller("get", "summit"), docs))
-            if isinstance(summit, str) and summit and summit not in keys["summits"]
+            for summit in _texts(map(operator.methodcaller("get", "summit"), docs))
+            if summit and summit not in keys["summits"]
         }
         bad_parties = {
             party
-            for party in set(map(operator.methodcaller("get", "party"), docs))
-            if isinstance(party, str) and party and not (party in org_codes or is_party(party))
+            for party in _texts(map(operator.methodcaller("get", "party"), docs))
+            if party and not (party in org_codes or is_party(party))
         }
         for doc in docs if bad_summits or bad_parties else ():
-            summit, party = doc.get("summit"), doc.get("party")
+            summit, party = _text(doc.get("summit")), _text(doc.get("party"))
             if summit in bad_summits:
                 message = f"{summit!r} is not a summit"
                 found.append(Problem(table, key_of(table, doc), "summit", message))

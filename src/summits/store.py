@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from summits import dates, models, parties, storage
-from summits.errors import Ambiguous, Conflict, DatabaseError, InvalidValue, NotFound
+from summits.errors import (
+    Ambiguous,
+    Conflict,
+    DatabaseError,
+    InvalidValue,
+    NotFound,
+    SummitsError,
+)
 
 Record = dict[str, Any]
 LOCK_TIMEOUT = 60.0
@@ -34,7 +41,9 @@ def reading(path: Path) -> Iterator[Database]:
     database = Database(path, storage.load(path))
     try:
         yield database
-    except (KeyError, TypeError, AttributeError, ValueError):
+    except (SummitsError, OSError):
+        raise  # a refusal, or a closed pipe: nothing to do with the file's records
+    except Exception:
         _refuse_broken(database)
         raise
 
@@ -153,7 +162,11 @@ class Database:
         return list(self.storage.tables.get(table, {}).values())
 
     def problems(self) -> list[models.Problem]:
-        org_codes = {doc.get("code") for doc in self.rows("parties") if isinstance(doc, dict)}
+        org_codes = {
+            doc["code"]
+            for doc in self.rows("parties")
+            if isinstance(doc, dict) and isinstance(doc.get("code"), str)
+        }
         return models.problems(
             self.storage.tables, lambda code: code in org_codes or parties.is_country(code)
         )
