@@ -386,3 +386,52 @@ def test_a_file_changed_behind_summits_back_is_checked_again(
     assert result.exit_code == 1
     assert "is not a date" in result.output
     assert path.read_bytes() == broken
+
+
+# -- the fast checks agree with the full ones ----------------------------------
+
+
+class _Slow(dict):  # type: ignore[type-arg]
+    """A dict subclass: the fast paths step aside and the field-by-field check runs."""
+
+
+VALID_RECORDS = {
+    "summits": models.make(
+        "summits", id="nato-2025", name="NATO", start="2025-06-24", end="2025-06-25"
+    ),
+    "parties": models.make("parties", code="EU", name="European Union", aliases=["E.U."]),
+    "invitations": models.make("invitations", summit="nato-2025", party="JPN", role="guest"),
+    "events": models.make(
+        "events",
+        id="3f9a1c2e",
+        summit="nato-2025",
+        party="KOR",
+        kind="cancelled",
+        date="2025-06-22",
+        level="leader",
+        recorded="2025-06-22T10:00:00Z",
+        tags=["x"],
+    ),
+}
+ODD_VALUES = st.sampled_from(
+    [
+        "", " ", "x", "X-1", "nato-2025", "2025", "2025-06", "2025-02-29", "2024-02-29",
+        "2025-13", "0000-01-01", "leader", "attended", "guest", "2025-06-22T10:00:00Z",
+        "2025-06-22 10:00", None, 1, [], ["a"], ["a", 1], [[]], {}, "٢٠٢٥",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_fast_record_checks_agree_with_the_field_by_field_ones(data: st.DataObject) -> None:
+    table = data.draw(st.sampled_from(models.TABLES))
+    doc = dict(VALID_RECORDS[table])
+    for name in data.draw(st.lists(st.sampled_from([*models.FIELDS[table], "extra"]))):
+        if data.draw(st.booleans()):
+            doc[name] = data.draw(ODD_VALUES)
+        else:
+            doc.pop(name, None)
+    slow = models.record_problems(table, _Slow(doc))
+    assert models.record_problems(table, doc) == slow
+    assert models._table_looks_valid(table, [VALID_RECORDS[table], doc]) == (slow == [])
