@@ -76,9 +76,10 @@ def writing(path: Path) -> Iterator[Database]:
     try:
         raw = storage.read(path)
         db = Database(path, storage.parse(raw, path))
-        checked = storage.is_checked(path, raw)
-        if not checked:
+        if not storage.is_checked(path, raw):
             _refuse_broken(db)
+            storage.remember_checked(path, raw)
+        del raw  # 30 MB at 100,000 events that the block and the dump do not need
         yield db
         if db.storage.dirty:
             # Every change below keeps the rules, so the new file is as valid as the old.
@@ -86,8 +87,6 @@ def writing(path: Path) -> Iterator[Database]:
             storage.sweep_temp_files(path)
             storage.atomic_write(path, new)
             storage.remember_checked(path, new)
-        elif not checked:
-            storage.remember_checked(path, raw)
     finally:
         lock.release()
 
