@@ -29,7 +29,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summits import exchange, models, storage, store
+from summits import exchange, models, parties, storage, store
 from summits.cli import cli
 
 SUMMITS = [sys.executable, "-m", "summits"]
@@ -435,3 +435,13 @@ def test_the_fast_record_checks_agree_with_the_field_by_field_ones(data: st.Data
     slow = models.record_problems(table, _Slow(doc))
     assert models.record_problems(table, doc) == slow
     assert models._table_looks_valid(table, [VALID_RECORDS[table], doc]) == (slow == [])
+
+
+def test_countries_read_from_pycountrys_data_file_are_pycountrys_countries() -> None:
+    import pycountry
+
+    expected = [
+        {field: getattr(c, field) for field in parties._ISO_FIELDS if getattr(c, field, None)}
+        for c in pycountry.countries
+    ]
+    assert parties._iso_countries() == expected

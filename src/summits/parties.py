@@ -11,11 +11,14 @@ gets suggestions, never a silent pick.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 from summits.errors import Ambiguous, InvalidValue, NotFound
@@ -108,28 +111,51 @@ def fold(text: str) -> str:
     return plain.removeprefix("the ")
 
 
+_ISO_FIELDS = ("alpha_2", "alpha_3", "name", "official_name", "common_name")
+
+
+@functools.cache
+def _iso_countries() -> list[dict[str, str]]:
+    """pycountry's ISO 3166-1 records, read from its data file without importing it.
+
+    Importing pycountry costs ~35 ms (it asks importlib.metadata for its own
+    version), which every command naming a party would pay; its data file is
+    the same records. Should the file move, pycountry itself answers.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        with contextlib.suppress(OSError, KeyError, TypeError, ValueError):
+            raw = Path(folder, "databases", "iso3166-1.json").read_bytes()
+            records = json.loads(raw)["3166-1"]
+            if records and all(isinstance(r.get("alpha_3"), str) for r in records):
+                return [{f: r[f] for f in _ISO_FIELDS if r.get(f)} for r in records]
+    import pycountry
+
+    return [
+        {f: getattr(c, f) for f in _ISO_FIELDS if getattr(c, f, None)} for c in pycountry.countries
+    ]
+
+
 @functools.cache
 def _countries() -> dict[str, str]:
     """alpha-3 code → display name, for every ISO 3166-1 country."""
-    import pycountry  # lazy: ~50 ms to import, and only needed for parties
-
     return {
-        c.alpha_3: SHORT_NAMES.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
-        for c in pycountry.countries
+        c["alpha_3"]: SHORT_NAMES.get(c["alpha_3"]) or c.get("common_name") or c["name"]
+        for c in _iso_countries()
     }
 
 
 @functools.cache
 def _country_index() -> dict[str, frozenset[str]]:
     """Folded name or code → the country codes it can mean."""
-    import pycountry
-
     index: dict[str, set[str]] = {}
-    for c in pycountry.countries:
-        for attr in ("alpha_2", "alpha_3", "name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
+    for c in _iso_countries():
+        for attr in _ISO_FIELDS:
+            value = c.get(attr)
             if value:
-                index.setdefault(fold(value), set()).add(c.alpha_3)
+                index.setdefault(fold(value), set()).add(c["alpha_3"])
     for name, codes in ALIASES.items():
         index[fold(name)] = {codes} if isinstance(codes, str) else set(codes)
     return {key: frozenset(codes) for key, codes in index.items()}
