@@ -366,6 +366,8 @@ TRIMMED = frozenset(
     {"id", "summit", "party", "kind", "level", "role", "date", "start", "end", "recorded", "code"}
 )
 DATE_FIELDS = frozenset({"date", "start", "end"})
+STRIPPED = TRIMMED - DATE_FIELDS - {"party", "code"}
+KNOWN = {table: frozenset(models.FIELDS[table]) | DERIVED[table] for table in models.FIELDS}
 PLAIN = {
     table: frozenset(fields) - TRIMMED - models.LIST_FIELDS
     for table, fields in models.FIELDS.items()
@@ -462,16 +464,20 @@ class _Checker:
             return None
         before = len(self.problems)
         fields = models.FIELDS[table]
-        for name in values:
-            if name not in fields and name not in DERIVED[table]:
-                self._problem(row, name, values[name], f"is not a column of {table}")
+        if not KNOWN[table].issuperset(values):
+            for name in values:
+                if name not in fields and name not in DERIVED[table]:
+                    self._problem(row, name, values[name], f"is not a column of {table}")
         doc: Record = {}
         bad: set[str] = set()
         plain = PLAIN[table]
         for name in fields:
             value = values.get(name)
-            if name in plain and type(value) is str:
+            if type(value) is str and name in plain:
                 doc[name] = value  # free text, kept as written (the common case, no call)
+                continue
+            if type(value) is str and name in STRIPPED:
+                doc[name] = value.strip()  # an id, kind, level...: what _cell does, inline
                 continue
             try:
                 doc[name] = self._cell(name, value)
