@@ -29,7 +29,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from summits import exchange, models, parties, storage, store
+from summits import exchange, formats, models, parties, storage, store
 from summits.cli import cli
 
 SUMMITS = [sys.executable, "-m", "summits"]
@@ -446,3 +446,16 @@ def test_countries_read_from_pycountrys_data_file_are_pycountrys_countries() -> 
         for c in pycountry.countries
     ]
     assert parties._iso_countries() == expected
+
+
+CELLS = st.one_of(st.none(), st.text(max_size=5), st.lists(st.text(max_size=3), max_size=3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(records=st.lists(st.dictionaries(st.sampled_from("abcd"), CELLS), max_size=6))
+def test_the_fast_csv_rows_are_the_cell_by_cell_rows(records: list[dict[str, Any]]) -> None:
+    columns = ("a", "b", "c", "d")
+    expected = [[formats.cell(record.get(c)) for c in columns] for record in records]
+    out = io.StringIO()
+    formats.write(records, columns, "csv", out)
+    assert list(csv.reader(io.StringIO(out.getvalue()))) == [list(columns), *expected]
