@@ -36,7 +36,8 @@ import synth
 HERE = Path(__file__).resolve().parent
 PEER_PACKAGES = ("td-watson", "sqlite-utils")
 BIN = Path(sys.executable).parent
-SUMMITS = str(BIN / "summits")
+# The summits of the Python running this script (its venv), else the one on PATH.
+SUMMITS = str(BIN / "summits") if (BIN / "summits").exists() else shutil.which("summits") or ""
 PYTHON = sys.executable
 
 
