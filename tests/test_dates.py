@@ -35,6 +35,7 @@ pytestmark = pytest.mark.usefixtures("core_env")  # today is 2025-06-30
         ("2025-6-7", "2025-06-07"),
         ("2024-02-29", "2024-02-29"),
         ("0001-01-01", "0001-01-01"),
+        ("20250624", "2025-06-24"),
     ],
 )
 def test_parse_accepts(text: str, iso: str) -> None:
@@ -70,6 +71,10 @@ def test_yesterday_crosses_a_year(monkeypatch: pytest.MonkeyPatch) -> None:
         ),
         ("6/7/25", "'6/7/25' has no four-digit year; write it as YYYY-MM-DD"),
         ("1 2 3", "'1 2 3' has no four-digit year; write it as YYYY-MM-DD"),
+        ("250624", "'250624' has no four-digit year; write it as YYYY-MM-DD"),
+        ("1 Jun 25", "'1 Jun 25' has no four-digit year; write it as YYYY-MM-DD"),
+        ("June 25", "'June 25' has no year; write it in full, e.g. 'June 24, 2025'"),
+        ("20251324", "'20251324' is not a real date"),
         ("2025-02-29", "'2025-02-29' is not a real date"),
         ("2025-13", "'2025-13' is not a real date"),
         ("2025-00", "'2025-00' is not a real date"),

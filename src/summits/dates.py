@@ -104,10 +104,13 @@ def parse(text: str) -> str:
     if lowered in ("today", "yesterday"):
         day = today() - dt.timedelta(days=lowered == "yesterday")
         return day.isoformat()
-    if _ISO.fullmatch(value):
-        if not is_valid(value):
+    iso = value
+    if value.isascii() and value.isdigit() and len(value) == 8:
+        iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"  # ISO 8601 basic: 20250624
+    if _ISO.fullmatch(iso):
+        if not is_valid(iso):
             raise InvalidValue(f"{value!r} is not a real date")
-        return value
+        return iso
     return _parse_free(value)
 
 
@@ -139,6 +142,11 @@ def _parse_free(value: str) -> str:
         ) from None
     if a.year != b.year:
         raise InvalidValue(f"{value!r} has no year; write it in full, e.g. 'June 24, 2025'")
+    ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in value)
+    if not re.search(rf"(?<!\d){a.year:04d}(?!\d)", ascii_digits):
+        # '24 Jun 25' or '250624': dateutil guesses the century, or which digits
+        # are the year. Only a year written in full is beyond doubt.
+        raise InvalidValue(f"{value!r} has no four-digit year; write it as YYYY-MM-DD")
     # The defaults differ in time too, so any time the text gave shows (even 00:00).
     if a.time() != _DEFAULT_A.time() or b.time() != _DEFAULT_B.time() or a.tzinfo:
         raise InvalidValue(f"{value!r} has a time of day; give just the date")
