@@ -299,3 +299,24 @@ def test_values_of_the_wrong_type_are_named_never_a_traceback(
         assert result.stderr.startswith(f"Error: {path} breaks the rules: {problem}")
         assert result.stderr.endswith("; nothing was changed (see 'summits check')\n")
         assert len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", [["events"], ["summit", "list"]])
+def test_an_unknown_series_is_refused_not_an_empty_answer(db: Path, command: list[str]) -> None:
+    before = db.read_bytes()
+    message = assert_refused(invoke(db, *command, "--series", "NAT0"), before, db)
+    assert message == "no summits in series 'NAT0' (series: G7, NATO)"
+
+
+def test_events_logged_in_the_same_second_keep_the_order_they_were_entered(db: Path) -> None:
+    ids = []
+    for party in ("NZL", "AUS", "JPN"):  # not alphabetical, on purpose
+        result = invoke(db, "log", "nato-2025", party, "attended", "--date", "2025-06-24", "-q")
+        assert result.exit_code == 0, result.output
+        ids.append(result.stdout.strip())
+    result = invoke(
+        db, "events", "--since", "2025-06-24", "--until", "2025-06-24", "--format", "csv"
+    )
+    assert result.exit_code == 0, result.output
+    listed = [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert [event_id for event_id in listed if event_id in ids] == ids

@@ -15,6 +15,7 @@ from typing import Any
 
 from summits import models
 from summits.errors import InvalidValue, NotFound
+from summits.models import event_order, summit_order
 
 Record = Mapping[str, Any]
 
@@ -22,11 +23,6 @@ NONE = "none"  # the level of a party that did not attend, in ``changes``
 ATTENDED = "attended"  # attended, but at a level nobody recorded
 INVITED = "invited"  # invited, and nothing else recorded
 EXPLAINING = ("cancelled", "declined")  # the kinds that explain a change
-
-
-def event_order(event: Record) -> tuple[str, str]:
-    """Date order (a month before its days), then the order they were recorded."""
-    return (event["date"], event["recorded"])
 
 
 def choose_series(known: Sequence[str], given: str | None) -> str | None:
@@ -81,7 +77,7 @@ def timeline(
     for event in sorted(events, key=event_order):
         by_summit.setdefault(event["summit"], []).append(event)
     found = []
-    for summit in sorted(summits, key=lambda doc: (doc["start"], doc["id"])):
+    for summit in sorted(summits, key=summit_order):
         mine = by_summit.get(summit["id"], [])
         if mine or keep_empty:
             found.append(SummitTimeline(summit, _days(mine)))
@@ -167,7 +163,7 @@ def matrix(
     summits: Iterable[Record], invitations: Iterable[Record], events: Iterable[Record]
 ) -> Matrix:
     """Parties (by code) by summits (in date order), for the given summits only."""
-    ordered = sorted(summits, key=lambda doc: (doc["start"], doc["id"]))
+    ordered = sorted(summits, key=summit_order)
     ids = {doc["id"] for doc in ordered}
     invited = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
     grouped: dict[tuple[str, str], list[Record]] = {}
@@ -268,7 +264,7 @@ def changes(
     (a logged attendance counts even without an invitation); a summit where
     it did not attend counts as ``none``.
     """
-    ordered = sorted(summits, key=lambda doc: (doc["start"], doc["id"]))
+    ordered = sorted(summits, key=summit_order)
     ids = {doc["id"] for doc in ordered}
     present = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
     grouped: dict[tuple[str, str], list[Record]] = {}

@@ -60,6 +60,20 @@ def level_rank(level: str) -> int:
     return len(LEVELS) - LEVELS.index(level) if level in LEVELS else 0
 
 
+def event_order(event: Mapping[str, Any]) -> tuple[str, str]:
+    """Date order (a month before its days), then the order they were recorded.
+
+    Python's sort is stable and tables keep insertion order, so events logged
+    in the same second keep the order they were entered in.
+    """
+    return (event["date"], event["recorded"])
+
+
+def summit_order(summit: Mapping[str, Any]) -> tuple[str, str]:
+    """Summits by their first day, then by id."""
+    return (summit["start"], summit["id"])
+
+
 def new_event_id(taken: Iterable[str] = ()) -> str:
     """Eight random hex characters, not already taken."""
     import secrets  # lazy: hmac, hashlib and random cost ~5 ms at start-up

@@ -193,7 +193,13 @@ class Database:
     def summits(
         self, series: str | None = None, since: str | None = None, until: str | None = None
     ) -> list[Record]:
-        """Summits in date order, filtered by series and by dates they overlap."""
+        """Summits in date order, filtered by series and by dates they overlap.
+
+        A series no summit belongs to is refused, so a typo is not an empty answer.
+        """
+        if series is not None and series.casefold() not in map(str.casefold, self.series()):
+            listed = ", ".join(self.series()) or "none recorded yet"
+            raise NotFound(f"no summits in series {series!r} (series: {listed})")
         found = [
             doc
             for doc in self.rows("summits")
@@ -201,7 +207,7 @@ class Database:
             and (since is None or dates.last_day(doc["end"]) >= dates.first_day(since))
             and (until is None or dates.first_day(doc["start"]) <= dates.last_day(until))
         ]
-        return sorted(found, key=lambda doc: (doc["start"], doc["id"]))
+        return sorted(found, key=models.summit_order)
 
     def series(self) -> list[str]:
         return sorted({doc["series"] for doc in self.rows("summits") if doc["series"]})
@@ -213,7 +219,7 @@ class Database:
     def events(self, where: Callable[[Record], bool] | None = None) -> list[Record]:
         """Events in date order (a month before its days), then by when recorded."""
         found = [doc for doc in self.rows("events") if where is None or where(doc)]
-        return sorted(found, key=_event_order)
+        return sorted(found, key=models.event_order)
 
     def event(self, prefix: str) -> Record:
         """The event whose id starts with ``prefix``; refuse none or several."""
@@ -402,10 +408,6 @@ class Database:
 
 def _is_invitation(summit_id: str, code: str) -> Callable[[Record], bool]:
     return lambda doc: doc["summit"] == summit_id and doc["party"] == code
-
-
-def _event_order(doc: Record) -> tuple[str, str, str, str]:
-    return (doc["date"], doc["recorded"], doc["party"], doc["id"])
 
 
 def _unknown(what: str, value: str, known: Iterable[str]) -> str:
