@@ -363,7 +363,7 @@ EVENT_COLUMNS = "id,summit,party,kind,date,level\n"
         (
             {"party": "Zzyzx"},
             "row 3, column party: 'Zzyzx' is not a known country or registered organisation; "
-            "register an organisation with 'summits party add'",
+            "to use an organisation, register it with 'summits party add'",
         ),
         (
             {"party": "Korea"},
@@ -540,9 +540,11 @@ def test_an_all_file_may_refer_to_summits_it_brings(empty: Path, tmp_path: Path)
     lines = refused(run(empty, "import", str(path)), empty, before)
     assert lines[:2] == [
         "events record 1, column party: 'XYZ' is not a known country or registered "
-        "organisation; register an organisation with 'summits party add'",
+        "organisation; if it is an organisation, register it first: "
+        "summits party add XYZ --name NAME",
         "events record 2, column party: 'XYZ' is not a known country or registered "
-        "organisation; register an organisation with 'summits party add'",
+        "organisation; if it is an organisation, register it first: "
+        "summits party add XYZ --name NAME",
     ]
     assert lines[2].startswith("events record 2, column summit: 's-2' is not a summit")
 

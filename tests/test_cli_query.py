@@ -151,7 +151,7 @@ def test_events_on_an_empty_database(empty_db: Path) -> None:
             ["--party", "Atlantis"],
             1,
             "'Atlantis' is not a known country or registered "
-            "organisation; register an organisation with 'summits party add'",
+            "organisation; to use an organisation, register it with 'summits party add'",
         ),
         (
             ["--since", "06/07/2025"],
@@ -206,7 +206,7 @@ def test_list_format_refusals(db: Path, args: list[str]) -> None:
 def test_check_ok(run: Run, db: Path) -> None:
     result = run("check")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{db}: ok (3 summits, 5 invitations, 4 events, 1 parties)\n"
+    assert result.stdout == f"{db}: ok (3 summits, 5 invitations, 4 events, 1 organisation)\n"
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
         f"{path}: event ffff0000: summit: 'nato-2099' is not a summit\n"
         f"{path}: event ffff0000: party: 'XYZ' is not a known party\n"
     )
-    assert result.stderr == f"Error: {path}: 4 problem(s)\n"
+    assert result.stderr == f"Error: {path}: 4 problems\n"
     assert path.read_bytes() == before
 
 

@@ -147,7 +147,11 @@ def test_summit_edit(db: Path) -> None:
         db, "summit", "edit", "nato-2025", "--host", "World Forum, The Hague", "--clear", "series"
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout == "changed summit nato-2025: NATO Summit 2025, 2025-06-24 to 2025-06-25\n"
+    assert result.stdout == (
+        "changed summit nato-2025: NATO Summit 2025, 2025-06-24 to 2025-06-25\n"
+        "  series: NATO \u2192 (empty)\n"
+        "  host: The Hague \u2192 World Forum, The Hague\n"
+    )
     doc = _summits(db)["nato-2025"]
     assert (doc["host"], doc["series"]) == ("World Forum, The Hague", "")
 
@@ -155,7 +159,11 @@ def test_summit_edit(db: Path) -> None:
 def test_summit_edit_moves_a_one_day_summit_as_one(db: Path) -> None:
     result = invoke(db, "summit", "edit", "g7-2025", "--start", "2025-06-16")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "changed summit g7-2025: G7 Summit 2025, 2025-06-16\n"
+    assert result.stdout == (
+        "changed summit g7-2025: G7 Summit 2025, 2025-06-16\n"
+        "  start: 2025-06-15 \u2192 2025-06-16\n"
+        "  end: 2025-06-15 \u2192 2025-06-16\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -181,8 +189,7 @@ def test_summit_edit_moves_a_one_day_summit_as_one(db: Path) -> None:
         (
             ["nato-2025", "--clear", "name"],
             2,
-            "Invalid value for '--clear': 'name' is not one of "
-            "'series', 'host', 'notes', 'sources'.",
+            "Invalid value for '--clear': 'name' is not one of 'series', 'host', 'note', 'source'.",
         ),
     ],
 )
@@ -377,7 +384,7 @@ def test_invite_again_updates_and_keeps_the_role(db: Path) -> None:
             ["nato-2025", "JPN", "Atlantis"],
             1,
             "'Atlantis' is not a known country or registered "
-            "organisation; register an organisation with 'summits party add'",
+            "organisation; to use an organisation, register it with 'summits party add'",
         ),
         (
             ["nato-2025", "Korea"],
@@ -465,7 +472,7 @@ def test_log_month_precision(db: Path) -> None:
 
 
 def test_log_warns_when_the_party_is_not_invited(db: Path) -> None:
-    result = invoke(db, "log", "g7-2025", "Japan", "attended", "--date", "2025-06-16")
+    result = invoke(db, "log", "g7-2025", "Japan", "attended", "--date", "2025-06-15")
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "warning: JPN is not invited to g7-2025 (summits invite g7-2025 JPN)\n"
@@ -545,9 +552,49 @@ def test_event_edit_by_prefix(db: Path) -> None:
         "2025-06-25",
     )
     assert result.exit_code == 0, result.output
-    assert result.stdout == "changed a1b2c3d4: KOR attended nato-2025, 2025-06-25 (day)\n"
+    assert result.stdout == (
+        "changed a1b2c3d4: KOR attended nato-2025, 2025-06-25 (day)\n"
+        "  party: JPN \u2192 KOR\n"
+        "  date: 2025-06-24 \u2192 2025-06-25\n"
+        "  by: Takeshi Iwaya \u2192 Wi Sung-lac\n"
+        "  level: minister \u2192 senior-official\n"
+    )
     [doc] = [doc for doc in _events(db) if doc["id"] == "a1b2c3d4"]
     assert (doc["party"], doc["level"], doc["by"]) == ("KOR", "senior-official", "Wi Sung-lac")
+
+
+def test_log_warns_when_the_date_defaults_to_today_after_the_summit(db: Path) -> None:
+    result = invoke(db, "log", "nato-2025", "NZL", "attended", "--by", "Christopher Luxon")
+    assert result.exit_code == 0, result.output
+    new_id = result.stdout.split()[1].rstrip(":")
+    assert result.stderr == (
+        "warning: no --date given, so it is dated today, 2025-06-30; nato-2025 ran "
+        f"2025-06-24 to 2025-06-25 (fix it with summits event edit {new_id} --date D)\n"
+    )
+
+
+def test_log_warns_when_an_attendance_falls_outside_the_summit(db: Path) -> None:
+    result = invoke(db, "log", "nato-2025", "NZL", "attended", "--date", "2025-07-01")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "warning: attended on 2025-07-01, outside nato-2025 (2025-06-24 to 2025-06-25)\n"
+    )
+    quiet = invoke(db, "log", "nato-2025", "NZL", "attended", "--date", "2025-06", "-q")
+    assert (quiet.exit_code, quiet.stderr) == (0, "")  # June 2025 overlaps the summit
+
+
+def test_event_edit_echoes_each_change_and_clear_takes_the_option_name(db: Path) -> None:
+    result = invoke(
+        db, "event", "edit", "3f9a", "--note", "inauguration", "--clear", "source", "--clear", "tag"
+    )
+    assert result.exit_code == 0, result.output
+    [doc] = [doc for doc in _events(db) if doc["id"] == "3f9a1c2e"]
+    assert (doc["notes"], doc["sources"], doc["tags"]) == ("inauguration", [], [])
+    assert result.stdout == (
+        "changed 3f9a1c2e: KOR cancelled nato-2025, 2025-06-22 (day)\n"
+        "  sources: https://koreajoongangdaily.joins.com/x \u2192 (empty)\n"
+        "  notes: (empty) \u2192 inauguration\n"
+    )
 
 
 def test_event_edit_clear_and_replace_lists(db: Path) -> None:

@@ -130,12 +130,23 @@ def test_an_organisation_alias_that_is_also_a_country_name_is_ambiguous() -> Non
         (
             "Atlantis",
             "'Atlantis' is not a known country or registered organisation; "
-            "register an organisation with 'summits party add'",
+            "to use an organisation, register it with 'summits party add'",
         ),
         (
             "European Union",
             "'European Union' is not a known country or registered organisation; "
-            "register an organisation with 'summits party add'",
+            "to use an organisation, register it with 'summits party add'",
+        ),
+        (
+            # A code: no fuzzy hint (EU is one letter from DEU and ECU), but the likely fix.
+            "EU",
+            "'EU' is not a known country or registered organisation; if it is an "
+            "organisation, register it first: summits party add EU --name NAME",
+        ),
+        (
+            "Narnia",  # 'armenia' is close by letters, not by meaning: no hint
+            "'Narnia' is not a known country or registered organisation; "
+            "to use an organisation, register it with 'summits party add'",
         ),
     ],
 )

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from summits import models
+from summits import dates, models
 from summits.errors import InvalidValue, NotFound
 from summits.models import event_order, summit_order
 
@@ -296,4 +296,28 @@ def changes(
                     )
                 )
             previous = (summit["id"], level)
+    return found
+
+
+# -- sanity notes on a new event -----------------------------------------------
+
+
+def event_warnings(event: Record, summit: Record, invited: bool, dated_today: bool) -> list[str]:
+    """What may be a slip in an event just logged: worth a warning, not a refusal."""
+    found = []
+    span = f"{summit['start']} to {summit['end']}"
+    if not invited:
+        found.append(
+            f"{event['party']} is not invited to {summit['id']} "
+            f"(summits invite {summit['id']} {event['party']})"
+        )
+    if dated_today and summit["end"] < event["date"]:
+        found.append(
+            f"no --date given, so it is dated today, {event['date']}; {summit['id']} ran "
+            f"{span} (fix it with summits event edit {event['id']} --date D)"
+        )
+    elif event["kind"] == "attended" and not dates.overlaps(
+        event["date"], summit["start"], summit["end"]
+    ):
+        found.append(f"attended on {event['date']}, outside {summit['id']} ({span})")
     return found

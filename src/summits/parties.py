@@ -201,14 +201,21 @@ def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
     if candidates:
         listed = ", ".join(f"{c} ({known[c]})" for c in sorted(candidates))
         raise Ambiguous(f"{text!r} could mean more than one party: {listed}; give the code")
-    keys: dict[str, Iterable[str]] = {**_country_index(), **org_index}
-    close = difflib.get_close_matches(key, keys, n=3, cutoff=0.75)
-    hints = sorted({c for k in close for c in keys[k]})
-    hint = "; did you mean " + " or ".join(f"{c} ({known[c]})" for c in hints) + "?"
-    raise NotFound(
-        f"{text!r} is not a known country or registered organisation"
-        + (hint if hints else "; register an organisation with 'summits party add'")
-    )
+    unknown = f"{text!r} is not a known country or registered organisation"
+    hints: list[str] = []
+    if len(key) > 3:  # 'EU' is one letter from DEU and ECU, which says nothing
+        keys: dict[str, Iterable[str]] = {**_country_index(), **org_index}
+        close = difflib.get_close_matches(key, keys, n=3, cutoff=0.8)
+        hints = sorted({c for k in close for c in keys[k]})
+    if hints:
+        raise NotFound(
+            f"{unknown}; did you mean {' or '.join(f'{c} ({known[c]})' for c in hints)}?"
+        )
+    code = text.strip()
+    if ORG_CODE.fullmatch(code):  # typed as a code, e.g. EU or ASEAN
+        raise NotFound(f"{unknown}; if it is an organisation, register it first: "
+                       f"summits party add {code} --name NAME")  # fmt: skip
+    raise NotFound(f"{unknown}; to use an organisation, register it with 'summits party add'")
 
 
 def check_organisation(code: str, name: str, aliases: Iterable[str]) -> None:

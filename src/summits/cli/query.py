@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 @click.option(
     "--search",
     metavar="TEXT",
-    help="Only events whose person, reason, notes, sources or tags contain TEXT.",
+    help="Only events whose person, reason, notes, sources, tags, party or summit code "
+    "contain TEXT (any case).",
 )
 @opt.output_format()
 @click.pass_obj
@@ -92,9 +93,18 @@ def check(db: Path) -> None:
     if problems:
         for problem in problems:
             click.echo(f"{db}: {problem}")
-        raise opt.Refused(f"{db}: {len(problems)} problem(s)")
-    summary = ", ".join(f"{n} {name}" for name, n in counts.items())
+        raise opt.Refused(f"{db}: {_count(len(problems), 'problem')}")
+    summary = ", ".join(_count(n, _NOUNS[name]) for name, n in counts.items())
     click.echo(f"{db}: ok ({summary})")
+
+
+# The parties table holds only the registered organisations (countries need none).
+_NOUNS = {"summits": "summit", "invitations": "invitation", "events": "event",
+          "parties": "organisation"}  # fmt: skip
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 COMMANDS = [events, check]

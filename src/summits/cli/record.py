@@ -73,7 +73,15 @@ def summit_fields(editing: bool) -> Callable[[F], F]:
 
 @click.group()
 def summit() -> None:
-    """Add, change, remove and list summits."""
+    """Add, change, remove, list and show summits.
+
+    \b
+    Example:
+      summits summit add g7-2025 --name "G7 Summit 2025" --series G7 \\
+        --host "Kananaskis, Canada" --start 2025-06-15 --end 2025-06-17
+      summits summit list --series NATO
+      summits summit show nato-2025
+    """
 
 
 @summit.command("add")
@@ -102,8 +110,8 @@ def summit_add(db: Path, /, summit_id: str, **fields: Any) -> None:
 @click.option(
     "--clear",
     multiple=True,
-    type=click.Choice(("series", "host", "notes", "sources")),
-    help="Empty this field; repeat.",
+    type=click.Choice(("series", "host", "note", "source")),
+    help="Empty the field this option fills; repeat.",
 )
 @click.pass_obj
 def summit_edit(db: Path, /, summit_id: str, clear: tuple[str, ...], **fields: Any) -> None:
@@ -121,8 +129,10 @@ def summit_edit(db: Path, /, summit_id: str, clear: tuple[str, ...], **fields: A
     if not changes:
         raise click.UsageError("give at least one field to change")
     with store.writing(db) as database:
+        old = dict(database.summit(summit_id))
         doc = database.edit_summit(summit_id, **changes)
     click.echo(f"changed summit {doc['id']}: {doc['name']}, {_span(doc)}")
+    _echo_changes(old, doc)
 
 
 @summit.command("rm")
@@ -197,7 +207,13 @@ def summit_show(db: Path, summit_id: str, svg: Path | None, html: Path | None) -
 
 @click.group()
 def party() -> None:
-    """Register organisations (countries need no registration) and list them."""
+    """Register organisations (countries need no registration) and list them.
+
+    \b
+    Example:
+      summits party add EU --name "European Union" --alias "E.U."
+      summits party list
+    """
 
 
 @party.command("add")
@@ -336,20 +352,21 @@ def log(db: Path, /, summit: str, party: str, kind: str, quiet: bool, **fields: 
         --by "Lee Jae-myung" --level leader \\
         --reason "domestic affairs; uncertainty in the Middle East" \\
         --source https://koreajoongangdaily.joins.com/...
-      id=$(summits log nato-2025 KOR attended --by "Wi Sung-lac" --level senior-official -q)
+      id=$(summits log nato-2025 KOR attended --date 2025-06-24 \\
+        --by "Wi Sung-lac" --level senior-official -q)
     """
-    from summits import dates, store
+    from summits import analysis, dates, store
 
     values = _given(fields)
+    dated_today = "date" not in values
     values.setdefault("date", dates.today().isoformat())
     with store.writing(db) as database:
         code = database.resolve_party(party)
         doc = database.log(summit=summit, party=code, kind=kind, **values)
         invited = database.is_invited(summit, code)
-    if not invited:
-        click.echo(
-            f"warning: {code} is not invited to {summit} (summits invite {summit} {code})", err=True
-        )
+        summit_doc = database.summit(summit)
+    for warning in analysis.event_warnings(doc, summit_doc, invited, dated_today):
+        click.echo(f"warning: {warning}", err=True)
     if quiet:
         click.echo(doc["id"])
     else:
@@ -358,7 +375,13 @@ def log(db: Path, /, summit: str, party: str, kind: str, quiet: bool, **fields: 
 
 @click.group()
 def event() -> None:
-    """Change or remove a logged event (by id or a unique prefix of it)."""
+    """Change or remove a logged event (by id or a unique prefix of it).
+
+    \b
+    Example:
+      summits event edit 3f9a --reason "various circumstances"
+      summits event rm 3f9a1c2e
+    """
 
 
 @event.command("edit")
@@ -375,8 +398,8 @@ def event() -> None:
 @click.option(
     "--clear",
     multiple=True,
-    type=click.Choice(("by", "level", "reason", "sources", "notes", "tags")),
-    help="Empty this field; repeat.",
+    type=click.Choice(("by", "level", "reason", "source", "note", "tag")),
+    help="Empty the field this option fills; repeat.",
 )
 @click.pass_obj
 def event_edit(
@@ -399,8 +422,10 @@ def event_edit(
     with store.writing(db) as database:
         if party is not None:
             changes["party"] = database.resolve_party(party)
+        old = dict(database.event(event_id))
         doc = database.edit_event(event_id, **changes)
     click.echo(f"changed {doc['id']}: {_describe(doc)}")
+    _echo_changes(old, doc)
 
 
 @event.command("rm")
@@ -431,8 +456,23 @@ def _given(fields: dict[str, Any], clear: tuple[str, ...] = ()) -> dict[str, Any
         if value is not None and value != ()
     }
     for name in clear:
+        name = _FIELD_OF_OPTION.get(name, name)
         given[name] = [] if name in ("sources", "tags") else ""
     return given
+
+
+# --clear takes the option's name (--note, --source, --tag) for the field it fills.
+_FIELD_OF_OPTION = {"note": "notes", "source": "sources", "tag": "tags"}
+
+
+def _echo_changes(old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Show each field an edit changed, so the user sees what was recorded."""
+    from summits import formats
+
+    for name, value in new.items():
+        if old.get(name) != value:
+            before, after = (formats.cell(v) or "(empty)" for v in (old.get(name), value))
+            click.echo(f"  {name}: {before} \u2192 {after}")
 
 
 def _span(doc: dict[str, Any]) -> str:
