@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from summits import models
 from summits.errors import SummitsError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 F = TypeVar("F", bound=Callable[..., Any])
 # Text, not a Path: pathlib costs ~10 ms to import, and ``summits --help`` must start fast.
@@ -140,10 +143,37 @@ def output_format(*choices: str) -> Callable[[F], F]:
     )
 
 
+def refuse_database_path(db: Path, path: Path | None, advice: str) -> None:
+    """Refuse an output file that is the database itself: writing it would destroy the data.
+
+    Both paths are resolved (``./s.json`` and ``s.json`` are one file), and an
+    existing file is also compared by inode, so a hard link is caught too.
+    """
+    if path is None or str(path) == "-":
+        return
+    same = path.resolve() == db.resolve()
+    with contextlib.suppress(OSError):  # a file not there yet is not the database
+        same = same or os.path.samefile(path, db)
+    if same:
+        raise Refused(f"{path} is the database itself; {advice}")
+
+
+def _not_the_database(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """Checked as the option is read, before anything is printed or saved."""
+    if value is not None and ctx.obj is not None:
+        refuse_database_path(ctx.obj, value, "save the picture to another file")
+    return value
+
+
 def pictures(func: F) -> F:
     """--svg/--html: also save exactly what was printed."""
-    func = click.option("--html", type=FilePath(), help="Also save it as HTML.")(func)
-    return click.option("--svg", type=FilePath(), help="Also save it as SVG.")(func)
+    html = click.option(
+        "--html", type=FilePath(), callback=_not_the_database, help="Also save it as HTML."
+    )
+    svg = click.option(
+        "--svg", type=FilePath(), callback=_not_the_database, help="Also save it as SVG."
+    )
+    return svg(html(func))
 
 
 sources_option = click.option(

@@ -13,9 +13,10 @@ import os
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
@@ -35,6 +36,13 @@ KIND_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
+# Output to a pipe or file is not wrapped at an arbitrary 80 columns: each table
+# row stays on one line, as grep, sort and diff want, up to this sane limit.
+PIPE_WIDTH = 400
+# A picture made where there is no terminal to take the width from.
+PICTURE_WIDTH = 100
+
+
 def stdout() -> Console:
     """The console for standard output, built for the current stream and settings.
 
@@ -42,12 +50,23 @@ def stdout() -> Console:
     Console is made, so one is cached per (stream, COLUMNS, NO_COLOR): a test
     that swaps the stream or sets COLUMNS gets a console that sees it.
     """
-    return _console(sys.stdout, os.environ.get("COLUMNS"), os.environ.get("NO_COLOR"))
+    return _console(sys.stdout, _columns(), os.environ.get("NO_COLOR"))
+
+
+def _columns() -> int | None:
+    """COLUMNS when it is set to a width (as Rich reads it), else None."""
+    columns = os.environ.get("COLUMNS", "")
+    return int(columns) if columns.isdigit() and int(columns) > 0 else None
 
 
 @functools.lru_cache(maxsize=8)
-def _console(stream: object, columns: str | None, no_color: str | None) -> Console:
-    return Console(highlight=False)
+def _console(stream: object, columns: int | None, no_color: str | None) -> Console:
+    console = Console(highlight=False)
+    if columns is not None:
+        console.width = columns
+    elif not console.is_terminal:
+        console.width = PIPE_WIDTH  # tables print at their natural width, not 80
+    return console
 
 
 @functools.cache
@@ -60,17 +79,25 @@ def show(
     svg: Path | None = None,
     html: Path | None = None,
     title: str = "summits",
+    prose: bool = False,
 ) -> None:
-    """Print, and save exactly what was printed as SVG and/or HTML.
+    """Print, and save what was printed as SVG and/or HTML.
 
-    The picture is drawn by a second, recording console of the same width, so
-    it holds the very lines that were printed; it is always in colour, even
-    when the text goes plain to a pipe. Pictures are saved first, so a path
+    The picture is drawn by a second, recording console, always in colour even
+    when the text goes plain to a pipe. It has the terminal's width (or
+    COLUMNS), so it holds the very lines that were printed; with no terminal
+    and no COLUMNS it is PICTURE_WIDTH wide, a readable page, where the piped
+    text keeps each row on one line. Views that are read as prose (a
+    timeline, its notes and sources) go to a pipe at PICTURE_WIDTH too, a
+    page rather than a 400-column line. Pictures are saved first, so a path
     that cannot be written is refused before anything is printed.
     """
     console = stdout()
+    if prose and not console.is_terminal and not _columns():
+        console = _console(sys.stdout, PICTURE_WIDTH, os.environ.get("NO_COLOR"))
     if svg or html:
-        _save_pictures(renderables, console.width, svg, html, title)
+        width = console.width if console.is_terminal or _columns() else PICTURE_WIDTH
+        _save_pictures(renderables, width, svg, html, title)
     if console.is_terminal:
         for renderable in renderables:
             console.print(renderable)
@@ -90,6 +117,9 @@ def _save_pictures(
     html: Path | None,
     title: str,
 ) -> None:
+    """Record the output and write each picture atomically: all of it, or the old file."""
+    from summits import storage
+
     recorder = Console(
         record=True,
         highlight=False,
@@ -101,9 +131,9 @@ def _save_pictures(
     for renderable in renderables:
         recorder.print(renderable)
     if svg:
-        recorder.save_svg(str(svg), title=title, clear=False)
+        storage.atomic_write(svg, recorder.export_svg(title=title, clear=False).encode())
     if html:
-        recorder.save_html(str(html), clear=False)
+        storage.atomic_write(html, recorder.export_html(clear=False).encode())
 
 
 def kind_text(kind: str) -> Text:
@@ -111,26 +141,189 @@ def kind_text(kind: str) -> Text:
     return Text(f"{symbol} {kind}", style=style)
 
 
-# Columns of codes, ids and dates never wrap; free text shares the rest and folds.
-_FIXED = frozenset(
-    {
-        "id",
-        "date",
-        "dates",
-        "summit",
-        "party",
-        "code",
-        "kind",
-        "level",
-        "role",
-        "invited",
-        "events",
-        "series",
-    }
+class Fit(NamedTuple):
+    """How a column gives up width when its table is wider than the screen.
+
+    Codes, ids and dates (``share`` 0) keep their width longest; free text
+    shares what they leave, in proportion to ``share``, never narrower than
+    ``least`` (or its longest word, if shorter) unless nothing else can give,
+    never wider than ``most`` while another column wants the room. Widths
+    exclude the padding between columns.
+    """
+
+    share: int = 0
+    least: int = 10
+    most: int | None = None
+
+
+class Span(NamedTuple):
+    """A column's measured widths: all on one line, its longest word, its median cell."""
+
+    natural: int
+    word: int
+    typical: int
+
+
+CODE = Fit()
+TEXT = Fit(share=2, least=12)
+# Free text by name: a reason is read, so it gets the most; ``who`` keeps room for
+# "(senior-official)" on one line but no more than a name and a rank need.
+FITS: dict[str, Fit] = {
+    "reason": Fit(share=3, least=16),
+    "who": Fit(share=1, least=len("(senior-official)"), most=30),
+    "series": Fit(share=1, least=8),
+}
+_CODES = frozenset(
+    {"id", "date", "dates", "summit", "party", "code", "kind", "level", "role", "invited", "events"}
 )
+HARD_MIN = 4  # free text narrower than this is noise: below it the codes fold first
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
+class Fitted:
+    """A table that, at each width it is drawn at, chooses its column widths itself.
+
+    Rich squeezes the widest wrapping column first and crops or drops the rest,
+    so a long summit id left a name three letters wide and a narrow terminal
+    lost whole columns. Here every column folds (no ellipsis, nothing dropped)
+    and the width goes first to codes, then to free text by its share; see
+    ``column_widths``.
+    """
+
+    def __init__(self, table: Table, fits: Sequence[Fit]) -> None:
+        self.table = table
+        self.fits = list(fits)
+        for column in table.columns:
+            column.no_wrap = False
+            column.overflow = "fold"
+            column.ratio = None  # widths are chosen here; a ratio would re-spread them
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        spans = self._measure(console, options)
+        widths = column_widths(spans, self.fits, options.max_width - self._gaps())
+        try:
+            for column, width in zip(self.table.columns, widths, strict=True):
+                column.width = width
+            yield self.table
+        finally:  # the same table may be drawn again at another width (a picture)
+            for column in self.table.columns:
+                column.width = None
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        spans = self._measure(console, options)
+        gaps = self._gaps()
+        least = sum(min(span.word, HARD_MIN) for span in spans) + gaps
+        return Measurement(least, sum(span.natural for span in spans) + gaps).with_maximum(
+            options.max_width
+        )
+
+    def _gaps(self) -> int:
+        """The padding between columns (none at the edges, as every table here has)."""
+        return self.table.padding[1] * (len(self.table.columns) - 1)
+
+    def _measure(self, console: Console, options: ConsoleOptions) -> list[Span]:
+        spans = []
+        for column in self.table.columns:
+            head = Measurement.get(console, options, column.header)
+            cells = [Measurement.get(console, options, cell) for cell in column.cells]
+            widths = sorted(cell.maximum for cell in cells)
+            least = head.maximum
+            natural = max(least, column.min_width or 0, widths[-1] if widths else 0)
+            word = max([least, *(cell.minimum for cell in cells)])
+            typical = max(least, widths[(len(widths) - 1) // 2] if widths else 0)
+            spans.append(Span(natural, min(word, natural), typical))
+        return spans
+
+
+def column_widths(spans: Sequence[Span], fits: Sequence[Fit], room: int) -> list[int]:
+    """Widths for columns that must fit in ``room``, giving way in this order.
+
+    1. Free text narrows from its natural width, by share, down to its least.
+    2. Codes wrap at their spaces (a span of dates over two lines).
+    3. Codes fold an outlier (``us-japan-2plus2-2025``) to the median cell's width.
+    4. Free text narrows below its least, by share, down to HARD_MIN.
+    5. Codes narrow, widest first; then free text, widest first, down to 1.
+
+    A code that gave way in step 2 or 3 gets its width back if, in the end,
+    there is room for it after all.
+    """
+    widths = [span.natural for span in spans]
+    if sum(widths) <= room:
+        return widths
+    text = [i for i, fit in enumerate(fits) if fit.share]
+    codes = [i for i, fit in enumerate(fits) if not fit.share]
+    floors = {i: min(spans[i].natural, spans[i].word, fits[i].least) for i in text}
+    given = []  # codes that gave way, in order
+    for step in ("word", "typical"):
+        by_gain = sorted(codes, key=lambda i: widths[i] - getattr(spans[i], step), reverse=True)
+        for i in by_gain:
+            if room - sum(widths[c] for c in codes) >= sum(floors.values()):
+                break
+            if getattr(spans[i], step) < widths[i]:
+                widths[i] = getattr(spans[i], step)
+                given.append(i)
+    for i in reversed(given):  # restore what is not needed after all
+        slack = room - sum(widths[c] for c in codes) - sum(floors.values())
+        if spans[i].natural - widths[i] <= slack:
+            widths[i] = spans[i].natural
+    free = room - sum(widths[i] for i in codes)
+    if free >= sum(floors.values()):
+        caps = {i: min(spans[i].natural, fits[i].most or spans[i].natural) for i in text}
+        _share(widths, fits, floors, caps, free)
+        # Room the caps left over goes past them, up to the natural widths.
+        naturals = {i: spans[i].natural for i in text}
+        _share(widths, fits, {i: widths[i] for i in text}, naturals, free)
+        return widths
+    hard = {i: min(spans[i].natural, HARD_MIN) for i in text}
+    if free >= sum(hard.values()):
+        _share(widths, fits, hard, floors, free)
+        return widths
+    for i in text:
+        widths[i] = hard[i]
+    _shrink(widths, dict.fromkeys(codes, 1), sum(widths) - room)
+    _shrink(widths, dict.fromkeys(text, 1), sum(widths) - room)
+    return widths
+
+
+def _share(
+    widths: list[int],
+    fits: Sequence[Fit],
+    low: Mapping[int, int],
+    high: Mapping[int, int],
+    room: int,
+) -> None:
+    """Give the columns in ``low`` the ``room``, by share, each from ``low`` up to ``high``."""
+    for i, width in low.items():
+        widths[i] = width
+    left = room - sum(low.values())
+    while left > 0:
+        open_ = [i for i in low if widths[i] < high[i]]
+        if not open_:
+            return
+        total = sum(fits[i].share for i in open_)
+        given = 0
+        for i in open_:
+            add = min(high[i] - widths[i], left * fits[i].share // total)
+            widths[i] += add
+            given += add
+        if not given:  # less than one character each: the larger shares first
+            for i in sorted(open_, key=lambda i: -fits[i].share)[:left]:
+                widths[i] += 1
+                given += 1
+        left -= given
+
+
+def _shrink(widths: list[int], low: Mapping[int, int], excess: int) -> None:
+    """Take ``excess`` characters from the columns in ``low``, widest first, not below it."""
+    while excess > 0:
+        open_ = [i for i in low if widths[i] > low[i]]
+        if not open_:
+            return
+        widest = max(open_, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+
+
+def _table(*columns: str, title: str | None = None) -> Fitted:
     table = Table(
         title=title,
         title_justify="left",
@@ -141,11 +334,8 @@ def _table(*columns: str, title: str | None = None) -> Table:
         padding=(0, 1, 0, 0),
     )
     for column in columns:
-        if column in _FIXED:
-            table.add_column(column, no_wrap=True)
-        else:
-            table.add_column(column, overflow="fold")
-    return table
+        table.add_column(column)
+    return Fitted(table, [CODE if c in _CODES else FITS.get(c, TEXT) for c in columns])
 
 
 def who(event: Mapping[str, Any]) -> Text:
@@ -157,11 +347,11 @@ def who(event: Mapping[str, Any]) -> Text:
 
 
 def events_table(db: Database, events: Iterable[Record]) -> RenderableType:
-    table = _table("id", "date", "summit", "party", "kind", "who", "reason")
+    fitted = _table("id", "date", "summit", "party", "kind", "who", "reason")
     count = 0
     for event in events:
         count += 1
-        table.add_row(
+        fitted.table.add_row(
             Text(event["id"], style="dim"),
             event["date"],
             Text(event["summit"]),
@@ -170,7 +360,7 @@ def events_table(db: Database, events: Iterable[Record]) -> RenderableType:
             who(event),
             Text(event["reason"]),
         )
-    return table if count else Text("no events match", style="dim")
+    return fitted if count else Text("no events match", style="dim")
 
 
 def summits_table(db: Database, summits: Iterable[Record]) -> RenderableType:
@@ -180,10 +370,10 @@ def summits_table(db: Database, summits: Iterable[Record]) -> RenderableType:
         invited[doc["summit"]] = invited.get(doc["summit"], 0) + 1
     for doc in db.rows("events"):
         logged[doc["summit"]] = logged.get(doc["summit"], 0) + 1
-    table = _table("id", "name", "series", "host", "dates", "invited", "events")
+    fitted = _table("id", "name", "series", "host", "dates", "invited", "events")
     rows = list(summits)
     for doc in rows:
-        table.add_row(
+        fitted.table.add_row(
             Text(doc["id"]),
             Text(doc["name"]),
             Text(doc["series"]),
@@ -192,14 +382,15 @@ def summits_table(db: Database, summits: Iterable[Record]) -> RenderableType:
             str(invited.get(doc["id"], 0)),
             str(logged.get(doc["id"], 0)),
         )
-    return table if rows else Text("no summits match", style="dim")
+    return fitted if rows else Text("no summits match", style="dim")
 
 
 def parties_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
-    table = _table("code", "name", "aliases")
+    fitted = _table("code", "name", "aliases")
     for doc in rows:
-        table.add_row(Text(doc["code"]), Text(doc["name"]), Text(", ".join(doc["aliases"])))
-    return table if rows else Text("no organisations registered (countries need none)", style="dim")
+        fitted.table.add_row(Text(doc["code"]), Text(doc["name"]), Text(", ".join(doc["aliases"])))
+    none = "no organisations registered (countries need none)"
+    return fitted if rows else Text(none, style="dim")
 
 
 def date_span(start: str, end: str) -> str:
@@ -218,17 +409,22 @@ def summit_details(db: Database, summit: Record) -> list[RenderableType]:
         ("dates", date_span(summit["start"], summit["end"])),
         ("notes", summit["notes"]),
     ]
+    # A grid, so that a long URL folds beside its label rather than under it.
+    grid = Table.grid(padding=(0, 2, 0, 0))
+    grid.add_column(style="dim", justify="right", min_width=8, overflow="fold")
+    grid.add_column(overflow="fold")
     for label, value in facts + [("source", s) for s in summit["sources"]]:
         if value:
-            lines.append(Text.assemble((f"{label:>8}  ", "dim"), value))
+            grid.add_row(label, Text(value))
+    lines.append(grid)
     invitations = db.invitations(summit["id"])
     if invitations:
-        table = _table("party", "name", "role", "invited", title="Invitations")
+        fitted = _table("party", "name", "role", "invited", title="Invitations")
         for doc in invitations:
-            table.add_row(
+            fitted.table.add_row(
                 Text(doc["party"]), Text(db.party_name(doc["party"])), doc["role"], doc["date"]
             )
-        lines += [Text(""), table]
+        lines += [Text(""), fitted]
     return lines
 
 
@@ -278,14 +474,14 @@ def timeline(
     return out
 
 
-def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Table:
+def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Fitted:
     from summits import analysis
 
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     # Fixed widths keep the columns of successive summits aligned.
-    table.add_column("date", no_wrap=True, min_width=len("summit day 1"))
-    table.add_column("kind", no_wrap=True, min_width=max(map(len, KIND_STYLE)) + 2)
-    table.add_column("what", overflow="fold", ratio=1)
+    table.add_column("date", min_width=len("summit day 1"))
+    table.add_column("kind", min_width=max(map(len, KIND_STYLE)) + 2)
+    table.add_column("what")
     for number, day in enumerate(view.days):
         if number:
             table.add_row("", "", "")
@@ -295,7 +491,7 @@ def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Table:
             when.append(f"\nsummit day {nth}", style="dim")
         for index, event in enumerate(day.events):
             table.add_row(when if index == 0 else "", kind_text(event["kind"]), _what(event, names))
-    return table
+    return Fitted(table, [CODE, CODE, Fit(share=1, least=24)])
 
 
 def _what(event: Mapping[str, Any], names: Mapping[str, str]) -> RenderableType:
@@ -321,7 +517,7 @@ def _what(event: Mapping[str, Any], names: Mapping[str, str]) -> RenderableType:
 def _labelled(rows: Sequence[tuple[str, str]]) -> Table:
     """Dim ``label: value`` lines whose values (long URLs) fold beside the label."""
     grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(style="dim", overflow="fold")
     grid.add_column(overflow="fold", style="dim")
     for label, value in rows:
         grid.add_row(f"{label}:", Text(value))
@@ -333,16 +529,17 @@ def matrix(grid: Matrix, names: Mapping[str, str]) -> list[RenderableType]:
     if not grid.parties:
         return [Text("no invitations or events in these summits", style="dim")]
     table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
-    table.add_column("party", no_wrap=True)
-    table.add_column("name", overflow="fold")
+    table.add_column("party")
+    table.add_column("name")
     for summit in grid.summits:
-        table.add_column(summit["id"], no_wrap=True)
+        table.add_column(summit["id"])
     marked = False
     for party in grid.parties:
         cells = [grid.cell(party, summit["id"]) for summit in grid.summits]
         marked = marked or any(c.leader_withdrew for c in cells)
         table.add_row(Text(party, style="bold"), Text(names.get(party, "")), *map(_cell, cells))
-    return [*_matrix_heading(grid), table, Text(""), _legend(marked)]
+    fits = [CODE, TEXT, *(CODE for _ in grid.summits)]
+    return [*_matrix_heading(grid), Fitted(table, fits), Text(""), _legend(marked)]
 
 
 def _matrix_heading(grid: Matrix) -> list[RenderableType]:
@@ -384,7 +581,7 @@ def _legend(marked: bool) -> Table:
         words.append_text(kind_text(kind))
     words.append(": the last word, when nobody attended")
     grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(style="dim", overflow="fold")
     grid.add_column(overflow="fold")
     grid.add_row("levels", levels)
     grid.add_row("words", words)
@@ -404,9 +601,9 @@ def changes(found: Sequence[Change]) -> RenderableType:
     if not found:
         return Text("no changes in representation", style="dim")
     table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
-    table.add_column("party", no_wrap=True)
-    table.add_column("summit", no_wrap=True)
-    table.add_column("change and why", overflow="fold", ratio=1)
+    table.add_column("party")
+    table.add_column("summit")
+    table.add_column("change and why")
     last = None
     for change in found:
         party = Text()
@@ -417,7 +614,7 @@ def changes(found: Sequence[Change]) -> RenderableType:
             party.append(f"\n{change.party_name}" if change.party_name else "")
         last = change.party
         table.add_row(party, Text(change.summit), _change(change))
-    return table
+    return Fitted(table, [CODE, CODE, Fit(share=1, least=24)])
 
 
 def _change(change: Change) -> Text:

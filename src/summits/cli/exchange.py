@@ -51,8 +51,7 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
     from summits import exchange, storage, store
 
-    if output is not None and output.resolve() == db.resolve():
-        raise opt.Refused(f"{output} is the database itself; export to another file")
+    opt.refuse_database_path(db, output, "export to another file")
     with store.reading(db) as database:
         data = exchange.export(database, table, fmt)
     if output is None or str(output) == "-":

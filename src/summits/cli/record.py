@@ -199,7 +199,7 @@ def summit_show(db: Path, summit_id: str, svg: Path | None, html: Path | None) -
             render.heading("Timeline"),
             *render.timeline(views, database.party_names, headings=False),
         ]
-    render.show(body, svg, html, title=f"summits summit show {summit_id}")
+    render.show(body, svg, html, title=f"summits summit show {summit_id}", prose=True)
 
 
 # -- parties ------------------------------------------------------------------

@@ -57,7 +57,8 @@ def timeline(
         )
         views = analysis.timeline(summits, database.events(where), keep_empty=summit is not None)
         body = render.timeline(views, database.party_names)
-    render.show(body, svg, html, title=f"summits timeline {summit or series or ''}".strip())
+    title = f"summits timeline {summit or series or ''}".strip()
+    render.show(body, svg, html, title=title, prose=True)
 
 
 @click.command()

@@ -1,0 +1,205 @@
+"""How tables and pictures fit the width they get: nothing cut, nothing dropped, no data lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from core_helpers import assert_refused, invoke
+from summits import render
+from summits.render import CODE, Fit, Span
+
+BUNDLED = Path(__file__).parent.parent / "data" / "summits.json"
+VIEWS = [
+    ("events",),
+    ("events", "--kind", "cancelled"),
+    ("summit", "list"),
+    ("summit", "show", "nato-2025"),
+    ("party", "list"),
+    ("timeline", "nato-2025"),
+    ("matrix", "--series", "NATO"),
+    ("changes", "--series", "NATO"),
+]
+
+
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    path = tmp_path / "summits.json"
+    shutil.copyfile(BUNDLED, path)
+    return path
+
+
+def out(db: Path, *args: str) -> str:
+    result = invoke(db, *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def letters(text: str) -> Counter[str]:
+    """Every character that is not blank: wrapping and folding may move them, never drop them."""
+    return Counter(char for char in text if not char.isspace())
+
+
+# -- column_widths ---------------------------------------------------------------------
+
+TEXT = Fit(share=3, least=16)
+WHO = Fit(share=1, least=17, most=30)
+
+
+def test_widths_are_natural_when_they_fit() -> None:
+    spans = [Span(8, 8, 8), Span(40, 9, 30)]
+    assert render.column_widths(spans, [CODE, TEXT], 60) == [8, 40]
+
+
+def test_free_text_shares_the_room_by_share_and_codes_keep_theirs() -> None:
+    spans = [Span(10, 10, 10), Span(30, 15, 22), Span(200, 13, 80)]
+    # 50 - 10 = 40 for the text: floors 15 + 13, the 12 over them split 1:3.
+    assert render.column_widths(spans, [CODE, WHO, TEXT], 50) == [10, 18, 22]
+
+
+def test_a_code_wraps_at_its_spaces_before_text_drops_below_its_least() -> None:
+    dates = Span(23, 10, 23)  # "2022-06-29 \u2013 2022-06-30"
+    spans = [dates, Span(40, 12, 20)]
+    assert render.column_widths(spans, [CODE, TEXT], 30) == [10, 20]
+
+
+def test_an_outlying_code_folds_to_the_median_width() -> None:
+    summit = Span(20, 20, 9)  # one us-japan-2plus2-2025 among nato-2025s
+    spans = [summit, Span(100, 16, 50)]
+    assert render.column_widths(spans, [CODE, TEXT], 30) == [9, 21]
+
+
+def test_a_code_that_gave_way_needlessly_gets_its_width_back() -> None:
+    kind = Span(11, 9, 11)  # "⊘ cancelled"
+    summit = Span(20, 20, 9)
+    # Wrapping the kind alone is not enough; once the summit id folds, it was not needed.
+    assert render.column_widths([kind, summit, Span(60, 16, 30)], [CODE, CODE, TEXT], 40) == [
+        11,
+        9,
+        20,
+    ]
+
+
+@pytest.mark.parametrize("room", range(1, 120))
+def test_widths_never_exceed_the_room_nor_fall_below_one(room: int) -> None:
+    spans = [Span(8, 8, 8), Span(10, 10, 10), Span(20, 20, 9), Span(11, 9, 11)]
+    spans += [Span(30, 17, 22), Span(150, 13, 60)]
+    widths = render.column_widths(spans, [CODE, CODE, CODE, CODE, WHO, TEXT], room)
+    assert min(widths) >= 1
+    assert sum(widths) <= max(room, len(spans))
+
+
+# -- tables on the bundled data --------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", VIEWS, ids=" ".join)
+@pytest.mark.parametrize("columns", ["30", "50", "80", "100", "140"])
+def test_nothing_is_cut_or_dropped_at_any_width(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], columns: str
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    whole = out(bundled, *args)
+    monkeypatch.setenv("COLUMNS", columns)
+    narrow = out(bundled, *args)
+    assert narrow.count("\u2026") == whole.count("\u2026")  # no ellipsis of Rich's own
+    assert max(map(len, narrow.splitlines())) <= int(columns)
+    assert letters(narrow) == letters(whole)
+
+
+@pytest.mark.parametrize(
+    ("args", "table"), [(("events",), "events"), (("summit", "list"), "summits")]
+)
+def test_a_pipe_without_columns_keeps_each_row_on_one_line(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch, args: tuple[str, ...], table: str
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    rows = out(bundled, "export", "--table", table, "--format", "jsonl").splitlines()
+    lines = out(bundled, *args).splitlines()
+    assert len(lines) == 1 + len(rows)
+    assert len(max(lines, key=len)) > 80
+
+
+def test_a_pipe_keeps_the_timeline_a_readable_page(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    page = out(bundled, "timeline", "nato-2025")
+    monkeypatch.setenv("COLUMNS", "100")
+    assert page == out(bundled, "timeline", "nato-2025")
+
+
+def test_events_at_80_columns_give_the_reason_room_and_fold_the_long_id(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = out(bundled, "events", "--kind", "cancelled").splitlines()
+    assert lines[:4] == [
+        "id       date       summit    party kind        who        reason",
+        "118e879e 2025-06-20 us-japan- JPN   ⊘ cancelled minister   Financial Times:",
+        "                    2plus2-20                              Japan scrapped it",
+        "                    25                                     after a US request to",
+    ]
+
+
+def test_summit_list_at_80_columns_wraps_names_at_words(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    lines = out(bundled, "summit", "list").splitlines()
+    assert lines[:4] == [
+        "id                   name         series   host        dates      invited events",
+        "nato-2022            NATO Summit  NATO     Madrid,     2022-06-29 5       4",
+        "                     2022                  Spain       \u2013",
+        "                                                       2022-06-30",
+    ]
+
+
+# -- pictures --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("option", ["--svg", "--html"])
+@pytest.mark.parametrize("command", [("matrix", "--series", "NATO"), ("timeline",)])
+def test_a_picture_over_the_database_is_refused(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch, option: str, command: tuple[str, ...]
+) -> None:
+    monkeypatch.chdir(bundled.parent)
+    before = bundled.read_bytes()
+    result = invoke(Path("summits.json"), *command, option, "./summits.json")
+    message = assert_refused(result, before, bundled)
+    assert message == "summits.json is the database itself; save the picture to another file"
+    assert result.stdout == ""
+
+
+def test_a_picture_over_a_hard_link_to_the_database_is_refused(bundled: Path) -> None:
+    link = bundled.with_name("link.svg")
+    os.link(bundled, link)
+    before = bundled.read_bytes()
+    message = assert_refused(
+        invoke(bundled, "summit", "show", "nato-2025", "--svg", str(link)), before, bundled
+    )
+    assert message == f"{link} is the database itself; save the picture to another file"
+
+
+def test_pictures_are_written_whole_and_leave_no_temporary_file(bundled: Path) -> None:
+    before = set(bundled.parent.iterdir())
+    svg, html = bundled.with_name("m.svg"), bundled.with_name("m.html")
+    svg.write_text("old")
+    out(bundled, "matrix", "--series", "NATO", "--svg", str(svg), "--html", str(html))
+    assert set(bundled.parent.iterdir()) - before == {svg, html}
+    assert svg.read_text().startswith("<svg") and svg.read_text().rstrip().endswith("</svg>")
+    assert "</html>" in html.read_text()
+
+
+def test_a_picture_made_in_a_pipe_is_100_columns_wide(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COLUMNS", raising=False)
+    piped, hundred = bundled.with_name("piped.svg"), bundled.with_name("hundred.svg")
+    out(bundled, "matrix", "--series", "NATO", "--svg", str(piped))
+    monkeypatch.setenv("COLUMNS", "100")
+    out(bundled, "matrix", "--series", "NATO", "--svg", str(hundred))
+    assert piped.read_text() == hundred.read_text()
