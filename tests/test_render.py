@@ -138,10 +138,10 @@ def test_events_at_80_columns_give_the_reason_room_and_fold_the_long_id(
     monkeypatch.setenv("COLUMNS", "80")
     lines = out(bundled, "events", "--kind", "cancelled").splitlines()
     assert lines[:4] == [
-        "id       date       summit    party kind        who        reason",
-        "118e879e 2025-06-20 us-japan- JPN   ⊘ cancelled minister   Financial Times:",
-        "                    2plus2-20                              Japan scrapped it",
-        "                    25                                     after a US request to",
+        "id       date       summit    party kind        who         reason",
+        "118e879e 2025-06-20 us-japan- JPN   ⊘ cancelled minister    Financial Times:",
+        "                    2plus2-20                               Japan scrapped it",
+        "                    25                                      after a US request",
     ]
 
 

@@ -169,7 +169,7 @@ TEXT = Fit(share=2, least=12)
 # Free text by name: a reason is read, so it gets the most; ``who`` keeps room for
 # "(senior-official)" on one line but no more than a name and a rank need.
 FITS: dict[str, Fit] = {
-    "reason": Fit(share=3, least=16),
+    "reason": Fit(share=2, least=16),
     "who": Fit(share=1, least=len("(senior-official)"), most=30),
     "series": Fit(share=1, least=8),
 }
