@@ -203,3 +203,16 @@ def test_a_picture_made_in_a_pipe_is_100_columns_wide(
     monkeypatch.setenv("COLUMNS", "100")
     out(bundled, "matrix", "--series", "NATO", "--svg", str(hundred))
     assert piped.read_text() == hundred.read_text()
+
+
+def test_a_timeline_at_50_columns_keeps_dates_and_kinds_whole(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Dates and kinds stay whole; the text beside them wraps at its words.
+    monkeypatch.setenv("COLUMNS", "50")
+    lines = out(bundled, "timeline", "nato-2025").splitlines()
+    assert lines[4:7] == [
+        "2025-06     \u2715 declined   AUS Australia \u00b7 Anthony",
+        "                         Albanese (leader)",
+        "                         note:   Reported in June",
+    ]

@@ -225,7 +225,9 @@ class Fitted:
         for column in self.table.columns:
             head = Measurement.get(console, options, column.header)
             cells = [Measurement.get(console, options, cell) for cell in column.cells]
-            widths = sorted(cell.maximum for cell in cells)
+            # Blank cells (a day's later events, the rows between days) say nothing
+            # of how wide the column's values are.
+            widths = sorted(cell.maximum for cell in cells if cell.maximum)
             least = head.maximum
             natural = max(least, column.min_width or 0, widths[-1] if widths else 0)
             word = max([least, *(cell.minimum for cell in cells)])
