@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core_helpers import KOR_CANCELLED, NATO_2025, event, invitation, tables
 from summits import models
@@ -235,3 +237,82 @@ def test_problems_names_duplicates_dangling_references_and_bad_records() -> None
         "invitation nato-2099/XYZ: party: 'XYZ' is not a known party",
         "event 3f9a1c2e: summit: 'gone' is not a summit",
     ]
+
+
+# -- list items and the CSV separator ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "field", "item", "message"),
+    [
+        (
+            "events",
+            "sources",
+            "A | Reuters",
+            "sources: 'A | Reuters' contains ' | ', which separates list items in CSV",
+        ),
+        (
+            "events",
+            "tags",
+            "a |",
+            "tags: 'a |' has a '|' at its edge, which would run into the ' | ' that "
+            "separates list items in CSV",
+        ),
+        (
+            "parties",
+            "aliases",
+            "| E.U.",
+            "aliases: '| E.U.' has a '|' at its edge, which would run into the ' | ' that "
+            "separates list items in CSV",
+        ),
+    ],
+)
+def test_make_refuses_a_list_item_that_csv_would_split(
+    table: str, field: str, item: str, message: str
+) -> None:
+    base = {
+        "events": {
+            "id": "ab",
+            "summit": "s",
+            "party": "JPN",
+            "kind": "attended",
+            "date": "2025",
+            "recorded": "2025-06-30T12:00:00Z",
+        },
+        "parties": {"code": "EU", "name": "European Union"},
+    }[table]
+    with pytest.raises(InvalidValue) as refused:
+        models.make(table, **base, **{field: ["ok", item]})
+    assert str(refused.value) == message
+
+
+def test_a_bar_without_spaces_around_it_is_a_list_item_like_any_other() -> None:
+    doc = event(
+        id="ab", summit="s", party="JPN", kind="attended", date="2025", tags=["a|b", "a |b"]
+    )
+    assert doc["tags"] == ["a|b", "a |b"]
+
+
+class _Slow(dict):  # type: ignore[type-arg]
+    """A dict subclass: the fast paths step aside and the field-by-field check runs."""
+
+
+# Items from a few characters, so that bars, spaces and newlines meet often.
+BARRED_ITEMS = st.lists(st.text("a |\n", max_size=5), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sources=BARRED_ITEMS, tags=BARRED_ITEMS)
+def test_the_fast_checks_agree_on_list_items_and_every_accepted_list_survives_csv(
+    sources: list[str], tags: list[str]
+) -> None:
+    doc = {**KOR_CANCELLED, "sources": sources, "tags": tags}
+    slow = models.record_problems("events", _Slow(doc))
+    assert models.record_problems("events", doc) == slow
+    assert models._table_looks_valid("events", [KOR_CANCELLED, doc]) == (slow == [])
+    # A record as make() stores it: CSV joins its lists with " | ", import splits and
+    # cleans them; whenever the rules accept the record, the same items come back.
+    clean = {**doc, "sources": models.clean_list(sources), "tags": models.clean_list(tags)}
+    if not models.record_problems("events", clean):
+        for items in (clean["sources"], clean["tags"]):
+            assert models.clean_list(" | ".join(items).split(" | ")) == items

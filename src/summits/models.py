@@ -43,6 +43,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
 }
 TABLES = tuple(FIELDS)
 LIST_FIELDS = frozenset({"sources", "aliases", "tags"})
+# CSV joins a list's items with this; an item holding it would split in two on import.
+LIST_SEPARATOR = " | "
 REQUIRED: dict[str, frozenset[str]] = {
     "summits": frozenset({"id", "name", "start", "end"}),
     "parties": frozenset({"code", "name"}),
@@ -177,6 +179,8 @@ def record_problems(table: str, doc: Any) -> list[tuple[str, str]]:
         if name in LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 found.append((name, "must be a list of strings"))
+            else:
+                found.extend((name, _joined_item(v)) for v in value if _splits(v))
         elif not isinstance(value, str):
             found.append((name, "must be a string"))
         elif not value:
@@ -194,6 +198,33 @@ def record_problems(table: str, doc: Any) -> list[tuple[str, str]]:
     ):
         found.append(("end", f"{doc['end']} is before the start, {doc['start']}"))
     return found
+
+
+def _splits(item: str) -> bool:
+    """Whether CSV's `` | `` join would not give this item back on import.
+
+    Not only an item holding `` | ``: ``a |`` or ``| b`` next to another item
+    runs into the separator (``x | a | | b`` splits as ``x``, ``a``, ``| b``).
+    """
+    return LIST_SEPARATOR in f" {item} "
+
+
+def _joined_item(item: str) -> str:
+    if LIST_SEPARATOR in item:
+        return f"{item!r} contains {LIST_SEPARATOR!r}, which separates list items in CSV"
+    return (
+        f"{item!r} has a '|' at its edge, which would run into the {LIST_SEPARATOR!r} "
+        "that separates list items in CSV"
+    )
+
+
+def _has_separator(items: Iterable[str]) -> bool:
+    """Whether ``_splits`` holds for an item; one C-level join and search, not a call an item.
+
+    Joined with space, newline, space: each item is padded as ``_splits`` pads it,
+    and no match can span two items, since `` | `` holds no newline.
+    """
+    return LIST_SEPARATOR in " " + " \n ".join(items) + " "
 
 
 _STR, _LIST, _DICT = frozenset({str}), frozenset({list}), frozenset({dict})
@@ -239,6 +270,8 @@ def _looks_valid(table: str, doc: Any) -> bool:
         value = doc[name]
         if type(value) is not list or not _STR.issuperset(map(type, value)):
             return False
+        if _has_separator(value):
+            return False
     for name, valid in shape.valid:
         value = doc[name]
         if value and not valid(value):
@@ -263,8 +296,10 @@ def _table_looks_valid(table: str, docs: list[Any]) -> bool:
     for name in FIELDS[table]:
         column = list(map(operator.itemgetter(name), docs))
         if name in LIST_FIELDS:
-            items = itertools.chain.from_iterable(column)
-            if not (_LIST.issuperset(map(type, column)) and _STR.issuperset(map(type, items))):
+            if not _LIST.issuperset(map(type, column)):
+                return False
+            items = list(itertools.chain.from_iterable(column))
+            if not _STR.issuperset(map(type, items)) or _has_separator(items):
                 return False
             continue
         if not _STR.issuperset(map(type, column)):
