@@ -241,6 +241,44 @@ def test_reimporting_the_same_file_changes_nothing(db: Path, tmp_path: Path) -> 
     assert db.read_bytes() == before
 
 
+def test_reimporting_a_file_without_ids_changes_nothing(db: Path, tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "new.csv",
+        "summit,party,kind,date,sources\n"
+        "nato-2025,AUS,declined,2025-06,a | b\n"
+        "nato-2025,South Korea,cancelled,22 June 2025,\n",
+    )
+    first = run(db, "import", str(path))
+    assert first.exit_code == 0, first.output
+    assert first.stdout == "imported events: 2 added, 0 updated, 0 unchanged\n"
+    after_first = db.read_bytes()
+    again = run(db, "import", str(path))
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "imported events: 0 added, 0 updated, 2 unchanged\n"
+    assert db.read_bytes() == after_first
+
+
+def test_a_source_holding_the_csv_separator_is_refused_so_csv_stays_lossless(
+    db: Path, tmp_path: Path
+) -> None:
+    before = db.read_bytes()
+    lines = refused(
+        run(db, "log", "nato-2025", "JPN", "cancelled", "--source", "A | Reuters", "-q"), db, before
+    )
+    assert lines == [
+        "Error: sources: 'A | Reuters' contains ' | ', which separates list items in CSV"
+    ]
+    # A bar without the spaces is an ordinary character, and comes back from CSV as it was.
+    logged = run(db, "log", "nato-2025", "JPN", "cancelled", "--source", "A|Reuters", "-q")
+    assert logged.exit_code == 0, logged.output
+    exported = write_csv(tmp_path / "e.csv", run(db, "export").stdout)
+    written = db.read_bytes()
+    result = run(db, "import", str(exported), "--update")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "imported events: 0 added, 0 updated, 3 unchanged\n"
+    assert db.read_bytes() == written
+
+
 def test_import_from_standard_input_defaults_to_csv(db: Path, empty: Path) -> None:
     for table in ("summits", "events"):
         result = run(empty, "import", "-", input=run(db, "export", "--table", table).stdout_bytes)
@@ -400,7 +438,9 @@ def test_each_refused_cell_is_named_by_row_and_column(
     db: Path, tmp_path: Path, cells: dict[str, str], problem: str
 ) -> None:
     path = write_csv(
-        tmp_path / "events.csv", EVENT_COLUMNS + _event_row() + "\n" + _event_row(**cells) + "\n"
+        tmp_path / "events.csv",
+        # (the first row differs from the second in level, so never repeats it)
+        EVENT_COLUMNS + _event_row(level="minister") + "\n" + _event_row(**cells) + "\n",
     )
     before = db.read_bytes()
     lines = refused(run(db, "import", str(path)), db, before)
@@ -574,12 +614,48 @@ def test_usage_errors_exit_2(db: Path, tmp_path: Path, args: list[str], message:
 def test_a_quiet_import_prints_no_progress_when_stderr_is_not_a_terminal(
     db: Path, tmp_path: Path
 ) -> None:
-    rows = "".join(_event_row() + "\n" for _ in range(6000))
+    rows = "".join(_event_row(id=f"e{n:05}") + "\n" for n in range(6000))
     path = write_csv(tmp_path / "many.csv", EVENT_COLUMNS + rows)
     result = run(db, "import", str(path))
     assert result.exit_code == 0
     assert result.stderr == ""
     assert result.stdout == "imported events: 6000 added, 0 updated, 0 unchanged\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "sentence"),
+    [("nosuch.csv", "does not exist"), ("", "is a folder, not a file to import")],
+)
+def test_a_file_to_import_that_cannot_be_read_is_refused_in_one_sentence(
+    db: Path, tmp_path: Path, name: str, sentence: str
+) -> None:
+    path = tmp_path / name  # ("": the folder itself)
+    before = db.read_bytes()
+    lines = refused(run(db, "import", str(path)), db, before)
+    assert lines == [f"Error: {path} {sentence}"]
+
+
+def test_a_folder_as_the_database_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for args in (["events"], ["log", "nato-2025", "JPN", "attended"], ["export"]):
+        result = run(folder, *args)
+        assert result.exit_code == 1, (args, result.output)
+        assert result.stderr == f"Error: {folder} cannot be read: Is a directory\n"
+
+
+@pytest.mark.parametrize("target", ["nonexist/x.csv", "folder"])
+def test_export_to_a_file_that_cannot_be_written_names_that_file(
+    db: Path, tmp_path: Path, target: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    out = tmp_path / target
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run(db, "export", "-o", str(out))
+    assert result.exit_code == 1
+    reason = "No such file or directory" if target.startswith("nonexist") else "Is a directory"
+    assert result.stderr == f"Error: {out}: {reason}\n"
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before  # no temp file left
 
 
 def test_export_will_not_overwrite_the_database(db: Path) -> None:

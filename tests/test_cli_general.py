@@ -59,8 +59,8 @@ def test_default_database_is_data_summits_json(
 
 def test_db_that_is_a_directory(tmp_path: Path) -> None:
     result = invoke(tmp_path, "events")
-    assert result.exit_code == 2  # click.Path(dir_okay=False) refuses it as a usage error
-    assert "is a directory" in result.stderr
+    assert result.exit_code == 1  # a value that was read and refused, in one sentence
+    assert result.stderr == f"Error: {tmp_path} cannot be read: Is a directory\n"
 
 
 def test_version() -> None:

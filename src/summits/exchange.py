@@ -25,6 +25,8 @@ from summits import dates, formats, models, parties
 from summits.errors import InvalidValue, SummitsError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from summits.store import Database
 
 Record = dict[str, Any]
@@ -161,6 +163,18 @@ class ImportRefused(InvalidValue):
 def format_of(name: str) -> str | None:
     """The format a file name implies (``.csv``, ``.json``, ``.jsonl``), if any."""
     return SUFFIXES.get(PurePath(name).suffix.lower())
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of the file to import, or one sentence naming it."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidValue(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise InvalidValue(f"{path} is a folder, not a file to import") from None
+    except OSError as exc:
+        raise InvalidValue(f"{path} cannot be read: {exc.strerror or exc}") from None
 
 
 def read(data: bytes, name: str, fmt: str, table: str | None = None) -> Incoming:
@@ -397,6 +411,7 @@ class _Checker:
         self._parties: dict[str, tuple[str, str | None]] = {}
         self._dates: dict[str, tuple[str, str | None]] = {}
         self._origin: dict[int, Row] = {}  # id() of a record to write -> its row
+        self._new_ids: set[int] = set()  # id() of each event whose row had no id
 
     def _keys(self, table: str, column: str) -> set[str]:
         """The raw key values a table of the file holds (to know references ahead)."""
@@ -425,12 +440,19 @@ class _Checker:
         added: list[Record] = []
         replaced: list[Record] = []
         unchanged = 0
+        with_ids: list[tuple[Row, Record]] = []  # events, for matching rows without an id
+        without_ids: list[tuple[Row, Record]] = []
         for count, row in enumerate(found, 1):
             if count % TICK_EVERY == 0:
                 self.tick(TICK_EVERY)
             doc = self._record(table, row, existing)
             if doc is None:
                 continue
+            if table == "events":
+                if id(doc) in self._new_ids:
+                    without_ids.append((row, doc))
+                    continue
+                with_ids.append((row, doc))
             key = models.key_of(table, doc)
             column = KEY_COLUMN[table]
             if key in first_seen:
@@ -452,7 +474,42 @@ class _Checker:
             else:
                 self._conflict(table, row, old, doc)
         self.tick(len(found) % TICK_EVERY)
+        if without_ids:
+            new, unchanged_too = self._match_content(without_ids, with_ids, existing.values())
+            added += new
+            unchanged += unchanged_too
         return added, replaced, unchanged
+
+    def _match_content(
+        self,
+        without_ids: list[tuple[Row, Record]],
+        with_ids: list[tuple[Row, Record]],
+        existing: Iterable[Record],
+    ) -> tuple[list[Record], int]:
+        """Events from rows with an empty id: new ones to add, and how many exist already.
+
+        With no id to match by, an event is known by its content (every field but
+        id and recorded), so re-importing the same file adds nothing a second time.
+        A row repeating another row of the file is a problem, as the same id twice
+        is: silently keeping one of them would hide a mistake in the file.
+        """
+        known = set(map(_content, existing))
+        in_file = {_content(doc): row.where for row, doc in reversed(with_ids)}
+        added: list[Record] = []
+        unchanged = 0
+        for row, doc in without_ids:
+            content = _content(doc)
+            first = in_file.setdefault(content, row.where)
+            if first != row.where:
+                self.problems.append(
+                    f"{row.where}: repeats {first} (the same event; this row has no id "
+                    "to tell them apart); delete one of them"
+                )
+            elif content in known:
+                unchanged += 1
+            else:
+                added.append(doc)
+        return added, unchanged
 
     # -- one row -------------------------------------------------------------
 
@@ -549,6 +606,7 @@ class _Checker:
         elif table == "events":
             if doc["id"] == "":
                 doc["id"] = self._new_event_id()
+                self._new_ids.add(id(doc))
             if doc["recorded"] == "":
                 old = existing.get(doc["id"]) if isinstance(doc["id"], str) else None
                 doc["recorded"] = old["recorded"] if old else self.now
@@ -608,6 +666,8 @@ class _Checker:
 
     def _problem(self, row: Row, column: str, value: Any, message: str) -> None:
         """``row 7, column date: '2025-13-01' is not a real date``."""
+        if isinstance(value, list):  # a message about one item shows that item, not the list
+            value = next((item for item in value if message.startswith(f"{item!r} ")), value)
         for prefix in (f"{value!r} ", f"{value} "):
             if message.startswith(prefix):
                 message = message[len(prefix) :]
@@ -627,7 +687,23 @@ _RULE_WORDS = {
 
 
 def _shown(value: Any) -> str:
-    """A value as the problem lists show it: quoted, lists as their cell."""
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return repr(formats.cell(value))
+    """A value as the problem lists show it: quoted, lists as JSON arrays.
+
+    Not as their CSV cell: ``['A | Reuters']`` and ``['A', 'Reuters']`` have the
+    same cell, and a message saying one differs from the other must show how.
+    """
+    if isinstance(value, list):
+        import json
+
+        return json.dumps(value, ensure_ascii=False, default=repr)
     return repr(value)
+
+
+def _content(doc: Record) -> tuple[Any, ...]:
+    """What an event says, without its id and recorded time: lists as tuples, to hash."""
+    return tuple(
+        tuple(doc[name]) if name in models.LIST_FIELDS else doc[name] for name in CONTENT_FIELDS
+    )
+
+
+CONTENT_FIELDS = tuple(name for name in models.FIELDS["events"] if name not in ("id", "recorded"))

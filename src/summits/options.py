@@ -52,8 +52,10 @@ class FilePath(click.Path):
     only when a value is converted, not when ``summits --help`` starts.
     """
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(dir_okay=False, **kwargs)
+    def __init__(self, *, dir_okay: bool = False, **kwargs: Any) -> None:
+        # dir_okay=True where a folder is a value to refuse in one sentence (exit 1),
+        # such as the database or a file to import, rather than a usage error.
+        super().__init__(dir_okay=dir_okay, **kwargs)
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         from pathlib import Path

@@ -164,22 +164,30 @@ def dump(tables: Tables) -> bytes:
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` so that a crash leaves the old or new file, whole."""
+    """Replace ``path`` with ``data`` so that a crash leaves the old or new file, whole.
+
+    An error names ``path``, never the temp file: the user asked for ``path``
+    (``/nonexist/x.csv: No such file or directory``), and the temp file is gone.
+    """
     temp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(4)}.tmp")
     try:
-        mode = path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        mode = 0o644
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+        try:
+            mode = path.stat().st_mode & 0o777
+        except FileNotFoundError:
+            mode = 0o644
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            temp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        # OSError(errno, ...) builds the matching subclass (FileNotFoundError, ...).
+        raise OSError(exc.errno, exc.strerror or str(exc), os.fspath(path)) from None
     folder = os.open(path.parent, os.O_RDONLY)
     try:
         os.fsync(folder)

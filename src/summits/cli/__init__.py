@@ -45,7 +45,7 @@ class SummitsGroup(click.Group):
 @click.group(cls=SummitsGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--db",
-    type=FilePath(),
+    type=FilePath(dir_okay=True),  # a folder is refused by storage.load: exit 1, one sentence
     envvar="SUMMITS_DB",
     default=DEFAULT_DB,
     show_default=True,

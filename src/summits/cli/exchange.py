@@ -30,7 +30,7 @@ PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
 @click.option(
     "-o",
     "--output",
-    type=opt.FilePath(allow_dash=True),
+    type=opt.FilePath(allow_dash=True, dir_okay=True),  # a folder: refused by the write, exit 1
     metavar="FILE",
     help="Write to FILE (atomically) instead of standard output.",
 )
@@ -63,7 +63,8 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
 @click.command("import")
 @click.argument(
     "file",
-    type=opt.FilePath(exists=True, allow_dash=True),
+    # Not exists=True: a missing file is a refused value (exit 1), not a usage error.
+    type=opt.FilePath(allow_dash=True, dir_okay=True),
     metavar="FILE|-",
 )
 @click.option(
@@ -101,6 +102,8 @@ def import_(
     from summits import exchange, store
 
     name = "standard input" if str(file) == "-" else str(file)
+    # Read first: a missing file is worth saying before its name's extension is.
+    raw = sys.stdin.buffer.read() if name == "standard input" else exchange.read_file(file)
     fmt = fmt or ("csv" if str(file) == "-" else exchange.format_of(name))
     if fmt is None:
         raise click.UsageError(
@@ -108,7 +111,6 @@ def import_(
         )
     if table == "all" and fmt != "json":
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
-    raw = sys.stdin.buffer.read() if name == "standard input" else file.read_bytes()
     incoming = exchange.read(raw, name, fmt, table)
     try:
         with (
