@@ -97,6 +97,7 @@ def import_(
     Example:
       summits import colleague.json
       summits import edited.csv --update --dry-run
+      summits --db copy.json init
       summits export --table all --format json | summits --db copy.json import --format json -
     """
     from summits import exchange, store
