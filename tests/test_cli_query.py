@@ -241,7 +241,7 @@ def test_readers_name_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
         message = assert_refused(invoke(path, *args), before, path)
         assert message == (
             f"{path} breaks the rules: event x: summit must be a string (and 10 more); "
-            "nothing was changed (see 'summits check')"
+            "'summits check' lists the problems"
         )
 
 
@@ -294,10 +294,10 @@ def test_values_of_the_wrong_type_are_named_never_a_traceback(
     if args == ["check"]:
         assert result.exit_code == 1
         assert result.stdout.splitlines()[0] == f"{path}: {problem}"
-    elif result.exit_code != 0:  # a reader that tripped on the record names it
+    else:  # every reader refuses a file that breaks the rules, naming the record
         assert result.exit_code == 1
         assert result.stderr.startswith(f"Error: {path} breaks the rules: {problem}")
-        assert result.stderr.endswith("; nothing was changed (see 'summits check')\n")
+        assert result.stderr.endswith("; 'summits check' lists the problems\n")
         assert len(result.stderr.splitlines()) == 1
 
 
@@ -320,3 +320,15 @@ def test_events_logged_in_the_same_second_keep_the_order_they_were_entered(db: P
     assert result.exit_code == 0, result.output
     listed = [row["id"] for row in csv.DictReader(io.StringIO(result.stdout))]
     assert [event_id for event_id in listed if event_id in ids] == ids
+
+
+def test_readers_refuse_a_record_that_breaks_a_rule_even_after_a_good_read(db: Path) -> None:
+    assert invoke(db, "events").exit_code == 0  # read, checked, digest remembered
+    raw = db.read_bytes().replace(b'"date":"2025-06-22"', b'"date":"2025-13-40"', 1)
+    db.write_bytes(raw)  # a hand edit: the digest no longer matches, so it is checked again
+    for args in (["events"], ["timeline", "nato-2025"], ["export"], ["matrix", "--series", "NATO"]):
+        message = assert_refused(invoke(db, *args), raw, db)
+        assert message == (
+            f"{db} breaks the rules: event 3f9a1c2e: date: '2025-13-40' is not a date "
+            "(YYYY-MM-DD, YYYY-MM or YYYY); 'summits check' lists the problems"
+        )
