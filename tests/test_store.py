@@ -326,3 +326,21 @@ def test_edit_and_remove_event(db: Path) -> None:
         assert database.remove_event("0c")["id"] == "0c0ffee0"
     with store.reading(db) as database:
         assert [doc["id"] for doc in database.events()] == ["3f9b0000", "3f9a1c2e", "a1b2c3d4"]
+
+
+def test_a_writer_that_cannot_get_the_lock_gives_up_with_a_sentence(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from filelock import FileLock
+
+    path = tmp_path / "db.json"
+    store.create(path)
+    before = path.read_bytes()
+    monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.1)
+    with FileLock(storage.lock_path(path)), pytest.raises(DatabaseError) as refused:  # noqa: SIM117
+        with store.writing(path) as database:
+            database.add_summit(id="s-1", name="S", start="2025")
+    assert str(refused.value) == f"{path} is locked by another summits command; try again"
+    assert path.read_bytes() == before
+    with store.reading(path) as database:  # readers never wait for the lock
+        assert database.rows("summits") == []

@@ -68,18 +68,9 @@ def _refuse_broken(database: Database) -> None:
 @contextlib.contextmanager
 def writing(path: Path) -> Iterator[Database]:
     """Lock, open, let the block change the database, then write it once."""
-    from filelock import FileLock, Timeout  # lazy: only writers need it
-
     if not path.exists():
         storage.load(path)  # raises the "does not exist" sentence
-    try:
-        lock = FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT)
-        lock.acquire()
-    except Timeout:
-        raise DatabaseError(f"{path} is locked by another summits command; try again") from None
-    except OSError as exc:
-        raise DatabaseError(f"{path} cannot be locked: {exc.strerror}") from None
-    try:
+    with _locked(path):
         raw = storage.read(path)
         db = Database(path, storage.parse(raw, path))
         if not storage.is_checked(path, raw):
@@ -93,27 +84,37 @@ def writing(path: Path) -> Iterator[Database]:
             storage.sweep_temp_files(path)
             storage.atomic_write(path, new)
             storage.remember_checked(path, new)
-    finally:
-        lock.release()
 
 
 def create(path: Path, tables: storage.Tables | None = None) -> None:
     """Write a new database; refuse to replace an existing file."""
-    from filelock import FileLock, Timeout
-
     if path.exists():
         raise Conflict(f"{path} already exists; summits init never overwrites a database")
     path.parent.mkdir(parents=True, exist_ok=True)
+    # The writers' lock, so that of two inits at once the second sees the first's file
+    # instead of replacing it (and a log cannot slip in between).
+    with _locked(path):
+        if path.exists():
+            raise Conflict(f"{path} already exists; summits init never overwrites a database")
+        storage.atomic_write(path, storage.dump(tables if tables is not None else storage.empty()))
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold the writers' lock on ``path`` (a sibling lock file) for the block."""
+    from filelock import FileLock, Timeout  # lazy: only writers need it
+
+    lock = FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT)
     try:
-        # The writers' lock, so that of two inits at once the second sees the first's file
-        # instead of replacing it (and a log cannot slip in between).
-        with FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT):
-            if path.exists():
-                raise Conflict(f"{path} already exists; summits init never overwrites a database")
-            data = storage.dump(tables if tables is not None else storage.empty())
-            storage.atomic_write(path, data)
+        lock.acquire()
     except Timeout:
         raise DatabaseError(f"{path} is locked by another summits command; try again") from None
+    except OSError as exc:
+        raise DatabaseError(f"{path} cannot be locked: {exc.strerror}") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass(frozen=True)
@@ -154,11 +155,15 @@ class Database:
     """One open database file. Reads come from memory; changes go through TinyDB."""
 
     def __init__(self, path: Path, tables: storage.Tables) -> None:
-        from tinydb import TinyDB
-
         self.path = path
         self.storage = storage.MemoryStorage(tables)
-        self._tinydb = TinyDB(storage=lambda: self.storage)
+
+    @functools.cached_property
+    def _tinydb(self) -> Any:
+        """TinyDB over the in-memory tables, made only by commands that change records."""
+        from tinydb import TinyDB  # lazy: readers never need it
+
+        return TinyDB(storage=lambda: self.storage)
 
     # -- reading ------------------------------------------------------------
 
@@ -255,17 +260,21 @@ class Database:
         records = self.storage.tables[table]
         records[str(max(map(int, records), default=0) + 1)] = doc
         self.storage.dirty = True
-        self.__dict__.pop("_summits_by_id", None)
-        self.__dict__.pop("party_names", None)
+        self._forget_lookups()
 
     def _replace(self, table: str, doc_ids: list[int], doc: Record) -> None:
         self._tinydb.table(table).update(doc, doc_ids=doc_ids)
-        self.__dict__.pop("_summits_by_id", None)
+        self._forget_lookups()
 
     def _remove(self, table: str, doc_ids: list[int]) -> None:
         if doc_ids:
             self._tinydb.table(table).remove(doc_ids=doc_ids)
-        self.__dict__.pop("_summits_by_id", None)
+        self._forget_lookups()
+
+    def _forget_lookups(self) -> None:
+        """Drop the lookups built from the tables, after any change to them."""
+        for name in ("_summits_by_id", "party_names"):
+            self.__dict__.pop(name, None)
 
     def add_summit(self, **values: Any) -> Record:
         values.setdefault("end", values.get("start", ""))
@@ -408,8 +417,7 @@ class Database:
             numbers = map(str, range(first, first + len(added)))
             records.update(zip(numbers, added, strict=True))
             self.storage.dirty = True
-        self.__dict__.pop("_summits_by_id", None)
-        self.__dict__.pop("party_names", None)
+        self._forget_lookups()
 
 
 def _is_invitation(summit_id: str, code: str) -> Callable[[Record], bool]:
