@@ -373,7 +373,6 @@ def apply(db: Database, result: Plan) -> None:
         db.import_records(table, result.added[table], result.replaced[table])
 
 
-SINGULAR = {"events": "event", "summits": "summit", "invitations": "invitation", "parties": "party"}
 KEY_COLUMN = {"events": "id", "summits": "id", "invitations": "party", "parties": "code"}
 # Codes, ids, choices and dates are trimmed; free text is kept exactly as written.
 TRIMMED = frozenset(
@@ -660,7 +659,7 @@ class _Checker:
             first,
             doc[first],
             f"differs from {_shown(old.get(first))} in the database "
-            f"({SINGULAR[table]} {models.key_of(table, doc)}{also}); "
+            f"({models.SINGULAR[table]} {models.key_of(table, doc)}{also}); "
             "use --update to replace it",
         )
 
