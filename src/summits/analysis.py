@@ -159,17 +159,29 @@ def cell(events: Sequence[Record], invited: bool) -> Cell:
     return Cell(INVITED if invited else "")
 
 
+Pair = tuple[str, str]  # (party code, summit id)
+
+
+def _by_party_and_summit(
+    summits: Iterable[Record], invitations: Iterable[Record], events: Iterable[Record]
+) -> tuple[list[Record], set[Pair], dict[Pair, list[Record]]]:
+    """The summits in date order, the invited (party, summit) pairs among them, and
+    each pair's events in date order: what the matrix and the changes both start from."""
+    ordered = sorted(summits, key=summit_order)
+    ids = {doc["id"] for doc in ordered}
+    invited = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
+    grouped: dict[Pair, list[Record]] = {}
+    for event in sorted(events, key=event_order):
+        if event["summit"] in ids:
+            grouped.setdefault((event["party"], event["summit"]), []).append(event)
+    return ordered, invited, grouped
+
+
 def matrix(
     summits: Iterable[Record], invitations: Iterable[Record], events: Iterable[Record]
 ) -> Matrix:
     """Parties (by code) by summits (in date order), for the given summits only."""
-    ordered = sorted(summits, key=summit_order)
-    ids = {doc["id"] for doc in ordered}
-    invited = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
-    grouped: dict[tuple[str, str], list[Record]] = {}
-    for event in sorted(events, key=event_order):
-        if event["summit"] in ids:
-            grouped.setdefault((event["party"], event["summit"]), []).append(event)
+    ordered, invited, grouped = _by_party_and_summit(summits, invitations, events)
     parties = sorted({party for party, _ in invited | grouped.keys()})
     cells = {
         (party, summit["id"]): cell(
@@ -264,13 +276,7 @@ def changes(
     (a logged attendance counts even without an invitation); a summit where
     it did not attend counts as ``none``.
     """
-    ordered = sorted(summits, key=summit_order)
-    ids = {doc["id"] for doc in ordered}
-    present = {(doc["party"], doc["summit"]) for doc in invitations if doc["summit"] in ids}
-    grouped: dict[tuple[str, str], list[Record]] = {}
-    for event in sorted(events, key=event_order):
-        if event["summit"] in ids:
-            grouped.setdefault((event["party"], event["summit"]), []).append(event)
+    ordered, present, grouped = _by_party_and_summit(summits, invitations, events)
     present |= grouped.keys()
     found = []
     for code in sorted({p for p, _ in present} if party is None else {party}):
