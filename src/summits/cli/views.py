@@ -88,7 +88,7 @@ def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path 
     _pictures_need_table(fmt, svg, html)
     with store.reading(db) as database:
         summits = _series(database, series)
-        grid = analysis.matrix(summits, database.rows("invitations"), database.events())
+        grid = analysis.matrix(summits, database.rows("invitations"), database.rows("events"))
         if fmt != "table":
             columns = ["party", *(doc["id"] for doc in grid.summits)]
             formats.write(analysis.matrix_rows(grid), columns, fmt, sys.stdout)
@@ -121,7 +121,11 @@ def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
         summits = _series(database, series)
         code = database.resolve_party(party) if party is not None else None
         found = analysis.changes(
-            summits, database.rows("invitations"), database.events(), database.party_names, code
+            summits,
+            database.rows("invitations"),
+            database.rows("events"),
+            database.party_names,
+            code,
         )
     if fmt != "table":
         rows = [change.row() for change in found]
