@@ -116,6 +116,14 @@ def test_a_row_with_too_few_or_extra_cells_is_a_problem() -> None:
     ]
 
 
+def test_a_quote_never_closed_is_named_as_the_likely_cause() -> None:
+    incoming = exchange.read(b'code,name\n"AA,a\nBB,b\n', "f.csv", "csv")
+    assert incoming.problems == [
+        "row 2: has 1 cells, but the header has 2; "
+        "a quote that is never closed runs on to the end of the file",
+    ]
+
+
 def test_json_lines_split_only_on_newline() -> None:
     text = '{"code": "AA", "name": "a\u2028b"}\n{"code": "BB", "name": "c"}\n'
     rows = exchange.read(text.encode(), "f.jsonl", "jsonl").tables["parties"]

@@ -217,8 +217,15 @@ def _read_csv(text: str, name: str, table: str | None) -> Incoming:
                 continue  # a blank line, or a spreadsheet's empty row
             # Spreadsheets may add empty cells on the right; anything else is a broken row.
             if len(cells) < len(columns) or "".join(cells[len(columns) :]).strip():
+                # A quote never closed swallows the rest of the file into one cell.
+                runaway = (
+                    "; a quote that is never closed runs on to the end of the file"
+                    if (len(cells) < len(columns) and "\n" in cells[-1])
+                    else ""
+                )
                 incoming.problems.append(
                     f"row {number}: has {len(cells)} cells, but the header has {len(columns)}"
+                    + runaway
                 )
                 continue
             incoming.tables[table].append(

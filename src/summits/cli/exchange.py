@@ -60,7 +60,7 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
         storage.atomic_write(output, data)
 
 
-@click.command("import")
+@click.command("import", short_help="Import what export wrote, all or nothing.")
 @click.argument(
     "file",
     # Not exists=True: a missing file is a refused value (exit 1), not a usage error.

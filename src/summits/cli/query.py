@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
-@click.command()
+@click.command(short_help="List events, filtered: a table, CSV or JSON.")
 @opt.summit_option
 @opt.series_option
 @opt.party_option

@@ -205,7 +205,7 @@ def summit_show(db: Path, summit_id: str, svg: Path | None, html: Path | None) -
 # -- parties ------------------------------------------------------------------
 
 
-@click.group()
+@click.group(short_help="Register organisations and list them.")
 def party() -> None:
     """Register organisations (countries need no registration) and list them.
 
@@ -336,7 +336,7 @@ def event_fields(editing: bool) -> Callable[[F], F]:
     return decorate
 
 
-@click.command()
+@click.command(short_help="Record an attendance event.")
 @opt.summit_argument()
 @opt.party_argument()
 @click.argument("kind", type=opt.kind_choice, metavar="KIND")
@@ -373,7 +373,7 @@ def log(db: Path, /, summit: str, party: str, kind: str, quiet: bool, **fields: 
         click.echo(f"logged {doc['id']}: {_describe(doc)}")
 
 
-@click.group()
+@click.group(short_help="Change or remove a logged event.")
 def event() -> None:
     """Change or remove a logged event (by id or a unique prefix of it).
 
