@@ -719,7 +719,8 @@ def test_writers_refuse_a_file_that_breaks_the_rules(db: Path, args: list[str]) 
     message = assert_refused(invoke(db, *args), raw, db)
     assert message == (
         f"{db} breaks the rules: event a1b2c3d4: kind: 'walked-out' is not a kind "
-        "(confirmed, attended, declined, cancelled, absent); 'summits check' lists the problems"
+        "(confirmed, attended, declined, cancelled, absent); "
+        "'summits check' lists them, to mend in an editor"
     )
 
 

@@ -73,7 +73,7 @@ def test_make_cleans_lists() -> None:
         (
             "summits",
             {"id": "nato", "name": "n", "start": "2025-06-31", "end": "2025-07-01"},
-            "start: '2025-06-31' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+            "start: '2025-06-31' is not a real date",
         ),
         (
             "invitations",
@@ -228,7 +228,7 @@ def test_problems_names_duplicates_dangling_references_and_bad_records() -> None
     )
     assert [str(p) for p in models.problems(broken, _is_party)] == [
         "summit nato-2025 appears more than once",
-        "summit x: end: '2025-13-01' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        "summit x: end: '2025-13-01' is not a real date",
         "party EU: extra is not a field of this table",
         "invitation nato-2025/JPN appears more than once",
         "event 3f9a1c2e appears more than once",

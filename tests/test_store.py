@@ -126,7 +126,7 @@ def test_writers_refuse_a_file_that_breaks_the_rules(tmp_path: Path) -> None:
         database.add_summit(id="g20-2025", name="G20", start="2025-11-22")
     assert str(refused.value) == (
         f"{path} breaks the rules: event #2 is not a JSON object "
-        "(and 1 more); 'summits check' lists the problems"
+        "(and 1 more); 'summits check' lists them, to mend in an editor"
     )
     assert path.read_bytes() == before
 
@@ -138,7 +138,7 @@ def test_readers_name_the_file_when_a_broken_record_trips_them(tmp_path: Path) -
         database.events()
     assert str(refused.value) == (
         f"{path} breaks the rules: event x: summit must be a string (and 10 more); "
-        "'summits check' lists the problems"
+        "'summits check' lists them, to mend in an editor"
     )
 
 

@@ -365,7 +365,7 @@ def test_check_names_the_record_with_an_impossible_date(template: bytes, tmp_pat
     path.write_bytes(_impossible_date(template))
     check = CliRunner().invoke(cli, ["--db", str(path), "check"])
     assert check.exit_code == 1
-    assert f"{path}: event 00000000: date: '2025-02-30' is not a date" in check.output
+    assert f"{path}: event 00000000: date: '2025-02-30' is not a real date" in check.output
 
 
 def test_a_file_changed_behind_summits_back_is_checked_again(
@@ -385,7 +385,7 @@ def test_a_file_changed_behind_summits_back_is_checked_again(
     path.write_bytes(broken)
     result = CliRunner().invoke(cli, ["--db", str(path), "log", "nato-2025", "JPN", "attended"])
     assert result.exit_code == 1
-    assert "is not a date" in result.output
+    assert "is not a real date" in result.output
     assert path.read_bytes() == broken
 
 

@@ -122,11 +122,16 @@ def key_of(table: str, doc: Mapping[str, Any]) -> str:
     return str(doc.get("code" if table == "parties" else "id", ""))
 
 
+_DATE_SHAPE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
 @functools.lru_cache(maxsize=8192)  # a database repeats its dates thousands of times
 def _check_date(value: str) -> str | None:
-    return (
-        None if dates.is_valid(value) else f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
-    )
+    if dates.is_valid(value):
+        return None
+    if _DATE_SHAPE.fullmatch(value):  # the right form, but no such day (as --date says)
+        return f"{value!r} is not a real date"
+    return f"{value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
 
 
 _CHECKS: dict[str, dict[str, Callable[[str], str | None]]] = {

@@ -61,7 +61,7 @@ def _refuse_broken(database: Database) -> None:
         more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
         raise DatabaseError(
             f"{database.path} breaks the rules: {broken[0]}{more}; "
-            "'summits check' lists the problems"
+            "'summits check' lists them, to mend in an editor"
         )
 
 
