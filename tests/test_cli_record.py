@@ -441,7 +441,11 @@ def test_log_echoes_how_it_read_the_party_and_date(db: Path) -> None:
     assert result.exit_code == 0, result.output
     [new] = [doc for doc in _events(db) if doc["reason"] == "domestic affairs"]
     assert result.stdout == f"logged {new['id']}: KOR cancelled nato-2025, 2025-06-22 (day)\n"
-    assert result.stderr == ""
+    # The fixture holds Lee's cancellation already: logged again, it is flagged, not refused.
+    assert result.stderr == (
+        "warning: KOR already has this cancelled event at nato-2025 (3f9a1c2e, 2025-06-22); "
+        "remove one with summits event rm ID\n"
+    )
     assert {k: v for k, v in new.items() if k not in ("id", "recorded")} == {
         "summit": "nato-2025",
         "party": "KOR",
@@ -579,7 +583,7 @@ def test_log_warns_when_an_attendance_falls_outside_the_summit(db: Path) -> None
     assert result.stderr == (
         "warning: attended on 2025-07-01, outside nato-2025 (2025-06-24 to 2025-06-25)\n"
     )
-    quiet = invoke(db, "log", "nato-2025", "NZL", "attended", "--date", "2025-06", "-q")
+    quiet = invoke(db, "log", "nato-2025", "AUS", "attended", "--date", "2025-06", "-q")
     assert (quiet.exit_code, quiet.stderr) == (0, "")  # June 2025 overlaps the summit
 
 
@@ -595,6 +599,17 @@ def test_event_edit_echoes_each_change_and_clear_takes_the_option_name(db: Path)
         "  sources: https://koreajoongangdaily.joins.com/x \u2192 (empty)\n"
         "  notes: (empty) \u2192 inauguration\n"
     )
+
+
+def test_an_edit_that_changes_nothing_says_so_and_writes_nothing(db: Path) -> None:
+    before = db.read_bytes()
+    result = invoke(db, "event", "edit", "3f9a", "--date", "2025-06-22", "--clear", "note")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "unchanged 3f9a1c2e: KOR cancelled nato-2025, 2025-06-22 (day) "
+        "(it already had those values)\n"
+    )
+    assert db.read_bytes() == before
 
 
 def test_event_edit_clear_and_replace_lists(db: Path) -> None:

@@ -308,9 +308,22 @@ def changes(
 # -- sanity notes on a new event -----------------------------------------------
 
 
-def event_warnings(event: Record, summit: Record, invited: bool, dated_today: bool) -> list[str]:
-    """What may be a slip in an event just logged: worth a warning, not a refusal."""
+def event_warnings(
+    event: Record, summit: Record, invited: bool, dated_today: bool, others: Iterable[Record]
+) -> list[str]:
+    """What may be a slip in an event just logged: worth a warning, not a refusal.
+
+    ``others`` are the party's other events at the summit, to spot a double entry.
+    """
     found = []
+    same = ("kind", "by", "level")
+    for other in others:
+        if other["id"] != event["id"] and all(other[f] == event[f] for f in same):
+            found.append(
+                f"{event['party']} already has this {event['kind']} event at {summit['id']} "
+                f"({other['id']}, {other['date']}); remove one with summits event rm ID"
+            )
+            break
     span = f"{summit['start']} to {summit['end']}"
     if not invited:
         found.append(

@@ -131,8 +131,7 @@ def summit_edit(db: Path, /, summit_id: str, clear: tuple[str, ...], **fields: A
     with store.writing(db) as database:
         old = dict(database.summit(summit_id))
         doc = database.edit_summit(summit_id, **changes)
-    click.echo(f"changed summit {doc['id']}: {doc['name']}, {_span(doc)}")
-    _echo_changes(old, doc)
+    _echo_edit(f"summit {doc['id']}: {doc['name']}, {_span(doc)}", old, doc)
 
 
 @summit.command("rm")
@@ -365,7 +364,8 @@ def log(db: Path, /, summit: str, party: str, kind: str, quiet: bool, **fields: 
         doc = database.log(summit=summit, party=code, kind=kind, **values)
         invited = database.is_invited(summit, code)
         summit_doc = database.summit(summit)
-    for warning in analysis.event_warnings(doc, summit_doc, invited, dated_today):
+        mine = database.events(lambda e: e["summit"] == summit and e["party"] == code)
+    for warning in analysis.event_warnings(doc, summit_doc, invited, dated_today, mine):
         click.echo(f"warning: {warning}", err=True)
     if quiet:
         click.echo(doc["id"])
@@ -424,8 +424,7 @@ def event_edit(
             changes["party"] = database.resolve_party(party)
         old = dict(database.event(event_id))
         doc = database.edit_event(event_id, **changes)
-    click.echo(f"changed {doc['id']}: {_describe(doc)}")
-    _echo_changes(old, doc)
+    _echo_edit(f"{doc['id']}: {_describe(doc)}", old, doc)
 
 
 @event.command("rm")
@@ -465,14 +464,18 @@ def _given(fields: dict[str, Any], clear: tuple[str, ...] = ()) -> dict[str, Any
 _FIELD_OF_OPTION = {"note": "notes", "source": "sources", "tag": "tags"}
 
 
-def _echo_changes(old: dict[str, Any], new: dict[str, Any]) -> None:
-    """Show each field an edit changed, so the user sees what was recorded."""
+def _echo_edit(headline: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+    """Say what an edit changed, field by field, or that it changed nothing."""
     from summits import formats
 
-    for name, value in new.items():
-        if old.get(name) != value:
-            before, after = (formats.cell(v) or "(empty)" for v in (old.get(name), value))
-            click.echo(f"  {name}: {before} \u2192 {after}")
+    changed = [name for name, value in new.items() if old.get(name) != value]
+    if not changed:
+        click.echo(f"unchanged {headline} (it already had those values)")
+        return
+    click.echo(f"changed {headline}")
+    for name in changed:
+        before, after = (formats.cell(v) or "(empty)" for v in (old.get(name), new[name]))
+        click.echo(f"  {name}: {before} \u2192 {after}")
 
 
 def _span(doc: dict[str, Any]) -> str:
