@@ -700,3 +700,20 @@ def test_a_long_import_shows_a_progress_bar_on_a_terminal(
         assert tick is not None
         tick(commands.PROGRESS_MIN_ROWS)
     assert "checking rows" in terminal.getvalue()
+
+
+def test_problems_are_listed_in_row_order(db: Path, tmp_path: Path) -> None:
+    # Also: a refused row without an id must not make the next row count as id-less
+    # (it once did, through a reused id() of the refused row's record).
+    rows = [
+        _event_row(party="Zzyzx", level="minister"),  # row 2: a party, checked late
+        _event_row(date="2025-13-01", level="official"),  # row 3: a date
+        _event_row(id="x1", level="leader"),
+        _event_row(id="x1", level="ambassador"),  # row 5: the same id as row 4
+        _event_row(kind="left"),  # row 6: a kind
+    ]
+    path = write_csv(tmp_path / "events.csv", EVENT_COLUMNS + "\n".join(rows) + "\n")
+    before = db.read_bytes()
+    lines = refused(run(db, "import", str(path)), db, before)
+    numbers = [int(line.split(",")[0].removeprefix("row ").split(":")[0]) for line in lines[:-1]]
+    assert numbers == sorted(numbers) and set(numbers) == {2, 3, 5, 6}

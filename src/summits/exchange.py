@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -370,8 +371,15 @@ def plan(
     result = checker.run()
     problems = incoming.problems + checker.problems
     if problems:
-        raise ImportRefused(incoming.name, problems)
+        # Checks run column by column; the reader wants them row by row, as in the file.
+        raise ImportRefused(incoming.name, sorted(problems, key=_row_order))
     return result
+
+
+def _row_order(problem: str) -> tuple[str, int]:
+    """'row 27, column date: …' sorts by where ('row', 'events record') then number."""
+    found = re.match(r"(\D*?)(\d+)", problem)
+    return (found.group(1), int(found.group(2))) if found else (problem, 0)
 
 
 def apply(db: Database, result: Plan) -> None:
@@ -417,7 +425,6 @@ class _Checker:
         self._parties: dict[str, tuple[str, str | None]] = {}
         self._dates: dict[str, tuple[str, str | None]] = {}
         self._origin: dict[int, Row] = {}  # id() of a record to write -> its row
-        self._new_ids: set[int] = set()  # id() of each event whose row had no id
 
     def _keys(self, table: str, column: str) -> set[str]:
         """The raw key values a table of the file holds (to know references ahead)."""
@@ -455,7 +462,9 @@ class _Checker:
             if doc is None:
                 continue
             if table == "events":
-                if id(doc) in self._new_ids:
+                # (Asked of the row, not of id(doc): a refused row's record is freed,
+                # and the next record may be given the same id().)
+                if not _text(row.values.get("id")).strip():
                     without_ids.append((row, doc))
                     continue
                 with_ids.append((row, doc))
@@ -612,7 +621,6 @@ class _Checker:
         elif table == "events":
             if doc["id"] == "":
                 doc["id"] = self._new_event_id()
-                self._new_ids.add(id(doc))
             if doc["recorded"] == "":
                 old = existing.get(doc["id"]) if isinstance(doc["id"], str) else None
                 doc["recorded"] = old["recorded"] if old else self.now
@@ -713,3 +721,7 @@ def _content(doc: Record) -> tuple[Any, ...]:
 
 
 CONTENT_FIELDS = tuple(name for name in models.FIELDS["events"] if name not in ("id", "recorded"))
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
