@@ -7,9 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import settings
 
 from core_helpers import TODAY, invoke, nato_tables
 from summits import dates, store
+
+# No per-example deadline: CI machines are noisy, and a first example that pays for
+# a lazy import (dateutil, rich) must not fail a property as "flaky timing".
+settings.register_profile("summits", deadline=None)
+settings.load_profile("summits")
 
 
 @pytest.fixture(autouse=True)
