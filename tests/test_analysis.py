@@ -89,7 +89,7 @@ def test_timeline_groups_by_summit_in_date_order_then_by_date() -> None:
         ("2025-06", [month["id"]]),  # a month sorts before the days of that month
         ("2025-06-24", [late["id"], same_day["id"]]),  # same day: the order recorded
     ]
-    assert views[1].events == [month, late, same_day]
+    assert [event for day in views[1].days for event in day.events] == [month, late, same_day]
 
 
 def test_timeline_keeps_an_empty_summit_only_when_asked() -> None:

@@ -60,10 +60,6 @@ class SummitTimeline:
     summit: Record
     days: list[Day]
 
-    @property
-    def events(self) -> list[Record]:
-        return [event for day in self.days for event in day.events]
-
 
 def timeline(
     summits: Iterable[Record], events: Iterable[Record], keep_empty: bool = False

@@ -165,10 +165,6 @@ def is_country(code: str) -> bool:
     return code in _countries()
 
 
-def country_name(code: str) -> str | None:
-    return _countries().get(code)
-
-
 def names(organisations: Iterable[Mapping[str, Any]]) -> dict[str, str]:
     """Code → display name for every country and registered organisation."""
     table = dict(_countries())
