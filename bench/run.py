@@ -159,13 +159,13 @@ def build(data: synth.Dataset, files: dict[str, Path], folder: Path, has_import:
 
 
 def _build_with_library(data: synth.Dataset, path: Path, with_events: bool) -> None:
-    from summits import models, storage
+    from summits import rules, storage
 
     tables = {
-        "parties": [models.make("parties", **doc) for doc in data.parties],
-        "summits": [models.make("summits", **doc) for doc in data.summits],
-        "invitations": [models.make("invitations", **doc) for doc in data.invitations],
-        "events": [models.make("events", **doc) for doc in data.events] if with_events else [],
+        "parties": [rules.make("parties", **doc) for doc in data.parties],
+        "summits": [rules.make("summits", **doc) for doc in data.summits],
+        "invitations": [rules.make("invitations", **doc) for doc in data.invitations],
+        "events": [rules.make("events", **doc) for doc in data.events] if with_events else [],
     }
     numbered = {
         name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()

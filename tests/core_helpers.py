@@ -12,7 +12,7 @@ from typing import Any
 
 from click.testing import CliRunner, Result
 
-from summits import models, storage
+from summits import rules, storage
 from summits.cli import cli
 
 TODAY = dt.date(2025, 6, 30)
@@ -21,17 +21,17 @@ RECORDED = "2025-06-30T12:00:00Z"
 
 def summit(**values: Any) -> dict[str, Any]:
     values.setdefault("end", values.get("start", ""))
-    return models.make("summits", **values)
+    return rules.make("summits", **values)
 
 
 def event(**values: Any) -> dict[str, Any]:
     values.setdefault("recorded", RECORDED)
-    return models.make("events", **values)
+    return rules.make("events", **values)
 
 
 def invitation(**values: Any) -> dict[str, Any]:
     values.setdefault("role", "partner")
-    return models.make("invitations", **values)
+    return rules.make("invitations", **values)
 
 
 def tables(**records: list[dict[str, Any]]) -> storage.Tables:
@@ -102,7 +102,7 @@ AUS_2024 = event(
     level="deputy-leader",
     notes="Albanese did not go",
 )
-EU = models.make("parties", code="EU", name="European Union", aliases=["E.U."])
+EU = rules.make("parties", code="EU", name="European Union", aliases=["E.U."])
 
 
 def nato_tables() -> storage.Tables:

@@ -6,14 +6,14 @@ from typing import Any
 
 import pytest
 
-from summits import analysis, models
+from summits import analysis, rules
 from summits.errors import InvalidValue, NotFound
 
 _clock = iter(range(10_000))
 
 
 def summit(id: str, start: str, end: str = "", series: str = "NATO") -> dict[str, Any]:
-    return models.make("summits", id=id, name=id, series=series, start=start, end=end or start)
+    return rules.make("summits", id=id, name=id, series=series, start=start, end=end or start)
 
 
 def ev(
@@ -21,7 +21,7 @@ def ev(
 ) -> dict[str, Any]:
     """An event; each is recorded a second after the one before."""
     n = next(_clock)
-    return models.make(
+    return rules.make(
         "events",
         id=f"e{n:04d}",
         summit=summit,
@@ -35,7 +35,7 @@ def ev(
 
 
 def inv(summit: str, party: str) -> dict[str, Any]:
-    return models.make("invitations", summit=summit, party=party, role="partner")
+    return rules.make("invitations", summit=summit, party=party, role="partner")
 
 
 S22, S23, S24, S25 = (
@@ -177,7 +177,9 @@ def test_matrix_rows_are_parties_invited_or_recorded_and_columns_the_summits_in_
     assert [s["id"] for s in grid.summits] == ["nato-2024", "nato-2025"]
     assert grid.parties == ["EU", "JPN", "USA"]
     assert grid.cell("JPN", "nato-2025") == analysis.Cell("minister", True, True)
-    assert analysis.matrix_rows(grid) == [
+    sheet = analysis.matrix_sheet(grid)
+    assert list(sheet.columns) == ["party", "nato-2024", "nato-2025"]
+    assert sheet.rows == [
         {"party": "EU", "nato-2024": "", "nato-2025": "invited"},
         {"party": "JPN", "nato-2024": "leader", "nato-2025": "minister"},
         {"party": "USA", "nato-2024": "", "nato-2025": "leader"},

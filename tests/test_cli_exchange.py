@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner, Result
 
-from summits import models, storage, store
+from summits import rules, storage, store
 from summits.cli import cli
 
 RECORDED = "2025-06-30T12:00:00Z"
@@ -24,7 +24,7 @@ EVENTS_HEADER = (
 
 def _tables() -> storage.Tables:
     summits = [
-        models.make(
+        rules.make(
             "summits",
             id="nato-2024",
             name="NATO Summit 2024",
@@ -33,7 +33,7 @@ def _tables() -> storage.Tables:
             start="2024-07-09",
             end="2024-07-11",
         ),
-        models.make(
+        rules.make(
             "summits",
             id="nato-2025",
             name="NATO Summit 2025",
@@ -44,11 +44,11 @@ def _tables() -> storage.Tables:
         ),
     ]
     invitations = [
-        models.make("invitations", summit="nato-2025", party=code, role="partner")
+        rules.make("invitations", summit="nato-2025", party=code, role="partner")
         for code in ("JPN", "KOR")
     ]
     events = [
-        models.make(
+        rules.make(
             "events",
             id="3f9a1c2e",
             summit="nato-2025",
@@ -57,11 +57,12 @@ def _tables() -> storage.Tables:
             date="2025-06-22",
             by="Lee Jae-myung",
             level="leader",
-            reason='domestic affairs, "the Middle East"\nand more',
+            reason='domestic affairs, "the Middle East"',
             sources=["https://example.org/a", "Joongang, 22 June"],
+            notes="said on 22 June\nand more",
             recorded=RECORDED,
         ),
-        models.make(
+        rules.make(
             "events",
             id="a1b2c3d4",
             summit="nato-2025",
@@ -75,7 +76,7 @@ def _tables() -> storage.Tables:
             recorded=RECORDED,
         ),
     ]
-    parties = [models.make("parties", code="EU", name="European Union", aliases=["E.U."])]
+    parties = [rules.make("parties", code="EU", name="European Union", aliases=["E.U."])]
     result = storage.empty()
     for name, docs in (
         ("summits", summits),
@@ -134,8 +135,8 @@ def test_export_defaults_to_events_as_csv_on_stdout(db: Path) -> None:
         "a1b2c3d4,nato-2025,NATO Summit 2025,NATO,JPN,Japan,attended,2025-06,Iwaya Takeshi,"
         f"minister,,,Den Haag — 東京,ip4,{RECORDED}\r\n"
         "3f9a1c2e,nato-2025,NATO Summit 2025,NATO,KOR,South Korea,cancelled,2025-06-22,"
-        'Lee Jae-myung,leader,"domestic affairs, ""the Middle East""\nand more",'
-        f'"https://example.org/a | Joongang, 22 June",,,{RECORDED}\r\n'
+        'Lee Jae-myung,leader,"domestic affairs, ""the Middle East""",'
+        f'"https://example.org/a | Joongang, 22 June","said on 22 June\nand more",,{RECORDED}\r\n'
     )
 
 
@@ -144,7 +145,8 @@ def test_the_csv_module_with_default_settings_reads_the_export(db: Path) -> None
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
     assert [row["id"] for row in rows] == ["a1b2c3d4", "3f9a1c2e"]
-    assert rows[1]["reason"] == 'domestic affairs, "the Middle East"\nand more'
+    assert rows[1]["reason"] == 'domestic affairs, "the Middle East"'
+    assert rows[1]["notes"] == "said on 22 June\nand more"
     assert rows[1]["sources"].split(" | ") == ["https://example.org/a", "Joongang, 22 June"]
     assert rows[0]["notes"] == "Den Haag — 東京"
 
@@ -430,7 +432,7 @@ EVENT_COLUMNS = "id,summit,party,kind,date,level\n"
         (
             {"id": "3f9a1c2e"},
             "row 3, column party: 'JPN' differs from 'KOR' in the database (event 3f9a1c2e; "
-            "kind, date, by, level, reason, sources differ too); use --update to replace it",
+            "kind, date, by, level, reason, sources, notes differ too); use --update to replace it",
         ),
     ],
 )

@@ -97,7 +97,10 @@ def _all_commands(
 ) -> list[tuple[tuple[str, ...], click.Command]]:
     """Every command and subcommand, walked from the group (so new ones are covered too)."""
     found: list[tuple[tuple[str, ...], click.Command]] = []
-    for name, command in sorted(group.commands.items()):
+    context = click.Context(group)
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        assert command is not None, name
         found.append(((*path, name), command))
         if isinstance(command, click.Group):
             found += _all_commands(command, (*path, name))
@@ -105,6 +108,15 @@ def _all_commands(
 
 
 COMMANDS = _all_commands(cli)
+
+
+def test_the_root_help_lines_are_the_commands_own() -> None:
+    # summits --help lists the lazy group's lines without loading the commands.
+    from summits.cli import COMMANDS as LAZY
+
+    for path, command in COMMANDS:
+        if len(path) == 1:
+            assert LAZY[path[0]][2] == command.get_short_help_str(limit=200), path
 
 
 def test_the_walk_finds_the_core_commands() -> None:

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from summits import exchange, models, storage, store
+from summits import exchange, importing, models, rules, storage, store
 from summits.cli import cli
 from summits.errors import InvalidValue, SummitsError
 
@@ -33,10 +33,8 @@ def _database(path: Path, **records: list[dict[str, Any]]) -> store.Database:
     return store.Database(path, tables)
 
 
-NATO = models.make(
-    "summits", id="nato-2025", name="NATO 2025", start="2025-06-24", end="2025-06-25"
-)
-EVENT = models.make(
+NATO = rules.make("summits", id="nato-2025", name="NATO 2025", start="2025-06-24", end="2025-06-25")
+EVENT = rules.make(
     "events",
     id="3f9a1c2e",
     summit="nato-2025",
@@ -53,15 +51,15 @@ def db(tmp_path: Path) -> store.Database:
     return _database(tmp_path / "db.json", summits=[dict(NATO)], events=[dict(EVENT)])
 
 
-def _plan(db: store.Database, text: str, update: bool = False) -> exchange.Plan:
-    return exchange.plan(db, exchange.read(text.encode(), "f.csv", "csv"), update)
+def _plan(db: store.Database, text: str, update: bool = False) -> importing.Plan:
+    return importing.plan(db, importing.read(text.encode(), "f.csv", "csv"), update)
 
 
 def _problems(
     db: store.Database, text: str, fmt: str = "csv", table: str | None = None
 ) -> list[str]:
-    with pytest.raises(exchange.ImportRefused) as refused:
-        exchange.plan(db, exchange.read(text.encode(), f"f.{fmt}", fmt, table), update=False)
+    with pytest.raises(importing.ImportRefused) as refused:
+        importing.plan(db, importing.read(text.encode(), f"f.{fmt}", fmt, table), update=False)
     return refused.value.problems
 
 
@@ -82,24 +80,24 @@ def _problems(
     ],
 )
 def test_the_csv_header_tells_the_table(header: str, table: str) -> None:
-    assert list(exchange.read(f"{header}\n".encode(), "f.csv", "csv").tables) == [table]
+    assert list(importing.read(f"{header}\n".encode(), "f.csv", "csv").tables) == [table]
 
 
 @pytest.mark.parametrize("header", ["summit,party", "notes", "foo,bar"])
 def test_a_header_that_fits_no_table_or_two_is_refused(header: str) -> None:
     with pytest.raises(InvalidValue, match=r"cannot tell which table .* give --table"):
-        exchange.read(f"{header}\n".encode(), "f.csv", "csv")
+        importing.read(f"{header}\n".encode(), "f.csv", "csv")
 
 
 def test_a_bom_is_dropped_and_other_encodings_refused() -> None:
-    assert exchange.decode("\ufeffcode,name".encode(), "f") == "code,name"
+    assert importing.decode("\ufeffcode,name".encode(), "f") == "code,name"
     with pytest.raises(InvalidValue, match=r"^f is not UTF-8 text \(byte 0xe9 on line 2\)"):
-        exchange.decode("code\nCaf\u00e9".encode("latin-1"), "f")
+        importing.decode("code\nCaf\u00e9".encode("latin-1"), "f")
 
 
 def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them() -> None:
     text = 'code,name\nAA,"two\nlines"\n\n,,\nBB,b\n'
-    rows = exchange.read(text.encode(), "f.csv", "csv").tables["parties"]
+    rows = importing.read(text.encode(), "f.csv", "csv").tables["parties"]
     # The quoted line break stays in row 2; the blank line is row 3, the empty row 4.
     assert [(row.where, row.values["name"]) for row in rows] == [
         ("row 2", "two\nlines"),
@@ -108,17 +106,17 @@ def test_csv_rows_are_numbered_as_a_spreadsheet_shows_them() -> None:
 
 
 def test_a_row_with_too_few_or_extra_cells_is_a_problem() -> None:
-    incoming = exchange.read(b"code,name\nAA\nBB,b,,\nCC,c,x\n", "f.csv", "csv")
+    incoming = importing.read(b"code,name\nAA\nBB,b,,\nCC,c,x\n", "f.csv", "csv")
     assert [row.where for row in incoming.tables["parties"]] == ["row 3"]
-    assert incoming.problems == [
+    assert [found.text for found in incoming.problems] == [
         "row 2: has 1 cells, but the header has 2",
         "row 4: has 3 cells, but the header has 2",
     ]
 
 
 def test_a_quote_never_closed_is_named_as_the_likely_cause() -> None:
-    incoming = exchange.read(b'code,name\n"AA,a\nBB,b\n', "f.csv", "csv")
-    assert incoming.problems == [
+    incoming = importing.read(b'code,name\n"AA,a\nBB,b\n', "f.csv", "csv")
+    assert [found.text for found in incoming.problems] == [
         "row 2: has 1 cells, but the header has 2; "
         "a quote that is never closed runs on to the end of the file",
     ]
@@ -126,7 +124,7 @@ def test_a_quote_never_closed_is_named_as_the_likely_cause() -> None:
 
 def test_json_lines_split_only_on_newline() -> None:
     text = '{"code": "AA", "name": "a\u2028b"}\n{"code": "BB", "name": "c"}\n'
-    rows = exchange.read(text.encode(), "f.jsonl", "jsonl").tables["parties"]
+    rows = importing.read(text.encode(), "f.jsonl", "jsonl").tables["parties"]
     assert [(row.where, row.values["name"]) for row in rows] == [
         ("line 1", "a\u2028b"),
         ("line 2", "c"),
@@ -135,14 +133,14 @@ def test_json_lines_split_only_on_newline() -> None:
 
 def test_an_all_object_keeps_dependency_order_and_refuses_unknown_tables() -> None:
     text = '{"events": [], "summits": [{"id": "x"}]}'
-    assert list(exchange.read(text.encode(), "f", "json").tables) == [
+    assert list(importing.read(text.encode(), "f", "json").tables) == [
         "parties",
         "summits",
         "invitations",
         "events",
     ]
     with pytest.raises(InvalidValue, match="'people' is not a table"):
-        exchange.read(b'{"people": []}', "f", "json")
+        importing.read(b'{"people": []}', "f", "json")
 
 
 @pytest.mark.parametrize(
@@ -150,8 +148,8 @@ def test_an_all_object_keeps_dependency_order_and_refuses_unknown_tables() -> No
     [("a.csv", "csv"), ("A.JSON", "json"), ("x/a.jsonl", "jsonl"), ("a.ndjson", "jsonl")],
 )
 def test_the_format_follows_the_extension(name: str, fmt: str) -> None:
-    assert exchange.format_of(name) == fmt
-    assert exchange.format_of("a.txt") is None
+    assert importing.format_of(name) == fmt
+    assert importing.format_of("a.txt") is None
 
 
 # -- planning --------------------------------------------------------------------
@@ -224,7 +222,7 @@ def test_events_may_use_organisations_from_the_same_file(tmp_path: Path) -> None
         ' "events": [{"summit": "nato-2025", "party": "e.u.", "kind": "attended",'
         ' "date": "2025"}]}'
     )
-    plan = exchange.plan(db, exchange.read(text.encode(), "f", "json"), update=False)
+    plan = importing.plan(db, importing.read(text.encode(), "f", "json"), update=False)
     assert plan.added["events"][0]["party"] == "EU"
 
 
@@ -254,7 +252,7 @@ def test_apply_adds_and_replaces_in_place(db: store.Database) -> None:
         + "beef0001,nato-2025,JPN,attended,2025,\n"
     )
     plan = _plan(db, text, update=True)
-    exchange.apply(db, plan)
+    importing.apply(db, plan)
     stored = db.storage.tables["events"]
     assert stored["1"]["kind"] == "declined"
     assert stored["2"]["id"] == "beef0001"
@@ -296,7 +294,7 @@ def test_a_row_without_id_that_matches_an_event_is_unchanged(db: store.Database)
     text += "nato-2025,JPN,attended,2025-06-24,Ishiba,a | b\n"
     plan = _plan(db, text)
     assert plan.summary("events") == "events: 1 added, 0 updated, 1 unchanged"
-    exchange.apply(db, plan)
+    importing.apply(db, plan)
     assert _plan(db, text).summary("events") == "events: 0 added, 0 updated, 2 unchanged"
     assert _plan(db, text, update=True).summary("events") == (
         "events: 0 added, 0 updated, 2 unchanged"
@@ -328,9 +326,9 @@ def test_read_file_refuses_in_one_sentence_naming_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with pytest.raises(InvalidValue, match=r"^nosuch\.csv does not exist$"):
-        exchange.read_file(Path("nosuch.csv"))
+        importing.read_file(Path("nosuch.csv"))
     with pytest.raises(InvalidValue) as folder:
-        exchange.read_file(tmp_path)
+        importing.read_file(tmp_path)
     assert str(folder.value) == f"{tmp_path} is a folder, not a file to import"
     locked = tmp_path / "locked.csv"
     locked.write_text("x")
@@ -340,7 +338,7 @@ def test_read_file_refuses_in_one_sentence_naming_the_file(
 
     monkeypatch.setattr(Path, "read_bytes", denied)
     with pytest.raises(InvalidValue) as unreadable:
-        exchange.read_file(locked)
+        importing.read_file(locked)
     assert str(unreadable.value) == f"{locked} cannot be read: Permission denied"
 
 

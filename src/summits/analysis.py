@@ -13,8 +13,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from summits import dates, models
+from summits import dates, models, rules
 from summits.errors import InvalidValue, NotFound
+from summits.formats import Sheet
 from summits.models import event_order, summit_order
 
 Record = Mapping[str, Any]
@@ -22,7 +23,8 @@ Record = Mapping[str, Any]
 NONE = "none"  # the level of a party that did not attend, in ``changes``
 ATTENDED = "attended"  # attended, but at a level nobody recorded
 INVITED = "invited"  # invited, and nothing else recorded
-EXPLAINING = ("cancelled", "declined")  # the kinds that explain a change
+# The kinds that explain a change in representation, as the vocabulary declares them.
+EXPLAINING = frozenset(kind.name for kind in models.KIND.values() if kind.explains)
 
 
 def choose_series(known: Sequence[str], given: str | None) -> str | None:
@@ -135,7 +137,7 @@ def attended_level(events: Iterable[Record]) -> str | None:
 
     None when no event says the party attended.
     """
-    went = [event for event in events if event["kind"] == "attended"]
+    went = [event for event in events if models.KIND[event["kind"]].attending]
     if not went:
         return None
     best = max(went, key=lambda event: models.level_rank(event["level"]))
@@ -147,7 +149,8 @@ def cell(events: Sequence[Record], invited: bool) -> Cell:
     level = attended_level(events)
     if level is not None:
         withdrew = level != "leader" and any(
-            event["kind"] in EXPLAINING and event["level"] == "leader" for event in events
+            models.KIND[event["kind"]].withdrawing and event["level"] == "leader"
+            for event in events
         )
         return Cell(level, attended=True, leader_withdrew=withdrew)
     if events:
@@ -189,12 +192,14 @@ def matrix(
     return Matrix(ordered, parties, cells)
 
 
-def matrix_rows(grid: Matrix) -> list[dict[str, str]]:
+def matrix_sheet(grid: Matrix) -> Sheet:
     """The CSV/JSON form: ``party`` then one plain word per summit id (no marks)."""
-    return [
+    columns = ["party", *(summit["id"] for summit in grid.summits)]
+    rows = [
         {"party": party, **{s["id"]: grid.cell(party, s["id"]).word for s in grid.summits}}
         for party in grid.parties
     ]
+    return Sheet(columns, rows)
 
 
 # -- changes ---------------------------------------------------------------------
@@ -217,7 +222,7 @@ class Change:
 
     @property
     def reasons(self) -> list[str]:
-        return models.clean_list(event["reason"] for event in self.explaining)
+        return rules.clean_list(event["reason"] for event in self.explaining)
 
     def row(self) -> dict[str, Any]:
         """The CSV/JSON form, with the contract's column names."""
@@ -231,6 +236,11 @@ class Change:
             "direction": self.direction,
             "reasons": self.reasons,
         }
+
+
+def changes_sheet(found: Iterable[Change]) -> Sheet:
+    """The CSV/JSON form of ``changes``, with the contract's columns."""
+    return Sheet(CHANGE_COLUMNS, [change.row() for change in found])
 
 
 def rank(level: str) -> int | None:

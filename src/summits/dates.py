@@ -24,6 +24,10 @@ _ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 _NUMERIC = re.compile(r"([0-9]{1,4})([ ./-])[0-9]{1,2}\2([0-9]{1,4})")
 
 
+# The longest text read as a date ("approximately between 18 and 20 June 2025" fits):
+# a longer one is refused before any parsing, so a huge value costs nothing.
+MAX_TEXT = 64
+
 _DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -100,6 +104,10 @@ def parse(text: str) -> str:
     value = text.strip()
     if not value:
         raise InvalidValue("a date cannot be empty")
+    if len(value) > MAX_TEXT:
+        raise InvalidValue.about(
+            value, f"is {len(value):,} characters long; a date has at most {MAX_TEXT}"
+        )
     lowered = value.lower()
     if lowered in ("today", "yesterday"):
         day = today() - dt.timedelta(days=lowered == "yesterday")
@@ -109,7 +117,7 @@ def parse(text: str) -> str:
         iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"  # ISO 8601 basic: 20250624
     if _ISO.fullmatch(iso):
         if not is_valid(iso):
-            raise InvalidValue(f"{value!r} is not a real date")
+            raise InvalidValue.about(value, "is not a real date")
         return iso
     return _parse_free(value)
 
@@ -128,7 +136,7 @@ def _parse_free(value: str) -> str:
     yearfirst = numeric is not None and len(numeric.group(1)) == 4
     if numeric and not yearfirst and len(numeric.group(3)) != 4:
         # 6/7/25 could even be 2006-07-25: only a four-digit year is unambiguous.
-        raise InvalidValue(f"{value!r} has no four-digit year; write it as YYYY-MM-DD")
+        raise InvalidValue.about(value, "has no four-digit year; write it as YYYY-MM-DD")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # dateutil warns about unknown time zones
@@ -136,24 +144,24 @@ def _parse_free(value: str) -> str:
             b = parser.parse(value, default=_DEFAULT_B, yearfirst=yearfirst)
     except (ValueError, OverflowError) as exc:
         if "out of range" in str(exc):  # June 31, February 29, 2025: read, but not real
-            raise InvalidValue(f"{value!r} is not a real date") from None
-        raise InvalidValue(
-            f"{value!r} is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"
+            raise InvalidValue.about(value, "is not a real date") from None
+        raise InvalidValue.about(
+            value, "is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"
         ) from None
     if a.year != b.year:
-        raise InvalidValue(f"{value!r} has no year; write it in full, e.g. 'June 24, 2025'")
+        raise InvalidValue.about(value, "has no year; write it in full, e.g. 'June 24, 2025'")
     ascii_digits = "".join(str(int(c)) if c.isdecimal() else c for c in value)
     if not re.search(rf"(?<!\d){a.year:04d}(?!\d)", ascii_digits):
         # '24 Jun 25' or '250624': dateutil guesses the century, or which digits
         # are the year. Only a year written in full is beyond doubt.
-        raise InvalidValue(f"{value!r} has no four-digit year; write it as YYYY-MM-DD")
+        raise InvalidValue.about(value, "has no four-digit year; write it as YYYY-MM-DD")
     # The defaults differ in time too, so any time the text gave shows (even 00:00).
     if a.time() != _DEFAULT_A.time() or b.time() != _DEFAULT_B.time() or a.tzinfo:
-        raise InvalidValue(f"{value!r} has a time of day; give just the date")
+        raise InvalidValue.about(value, "has a time of day; give just the date")
     if a.month != b.month:
         if a.day != b.day:
             return f"{a.year:04d}"
-        raise InvalidValue(f"{value!r} has a day but no month")
+        raise InvalidValue.about(value, "has a day but no month")
     if a.day != b.day:
         return f"{a.year:04d}-{a.month:02d}"
     if numeric and not yearfirst:
@@ -168,10 +176,16 @@ def _refuse_two_readings(value: str) -> None:
     month_first = parser.parse(value, default=_DEFAULT_A, dayfirst=False).date()
     day_first = parser.parse(value, default=_DEFAULT_A, dayfirst=True).date()
     if month_first != day_first:
-        raise InvalidValue(
-            f"{value!r} reads two ways: {month_first.isoformat()} (month first) or "
-            f"{day_first.isoformat()} (day first); write it as YYYY-MM-DD"
+        raise InvalidValue.about(
+            value,
+            f"reads two ways: {month_first.isoformat()} (month first) or "
+            f"{day_first.isoformat()} (day first); write it as YYYY-MM-DD",
         )
+
+
+def has_date_form(text: str) -> bool:
+    """Whether ``text`` has the form of a stored date, real or not (``2025-02-30``)."""
+    return _ISO.fullmatch(text) is not None
 
 
 def describe(iso: str) -> str:

@@ -1,12 +1,43 @@
 """One exception family: everything the library refuses is a SummitsError.
 
 The CLI turns each into a one-line message and exit status 1; nothing below
-the CLI prints or exits.
+the CLI prints or exits. An error about one value can carry it apart from its
+words (``about``), so that import can say it of a cell without parsing the
+message.
 """
+
+from __future__ import annotations
+
+from typing import Any, Self
+
+QUOTE_LIMIT = 80  # characters of a value quoted in a message
+
+
+def quote(value: Any) -> str:
+    """A value as messages show it: ``repr`` (so control characters read ``\\x1b``), shortened."""
+    if isinstance(value, list):
+        import json
+
+        shown = json.dumps(value, default=repr)  # ASCII: escapes every control character
+    else:
+        shown = repr(value)
+    if len(shown) > QUOTE_LIMIT:
+        shown = f"{shown[: QUOTE_LIMIT - 5]}…{shown[-3:]}"
+    return shown
 
 
 class SummitsError(Exception):
     """A value, record or file that was read and refused."""
+
+    value: Any = None
+    predicate: str = ""
+
+    @classmethod
+    def about(cls, value: Any, predicate: str) -> Self:
+        """``'2025-13-01' is not a real date``: the value quoted, then what is wrong with it."""
+        error = cls(f"{quote(value)} {predicate}")
+        error.value, error.predicate = value, predicate
+        return error
 
 
 class InvalidValue(SummitsError):

@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
-LIST_SEPARATOR = " | "
+from summits.models import LIST_SEPARATOR
+
+
+class Sheet(NamedTuple):
+    """Machine output, whatever the view: the columns, in order, and the rows."""
+
+    columns: Sequence[str]
+    rows: Iterable[Mapping[str, Any]]
 
 
 def cell(value: Any) -> str:
@@ -36,10 +43,9 @@ def _csv_rows(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> I
         yield row
 
 
-def write(
-    records: Iterable[Mapping[str, Any]], columns: Sequence[str], fmt: str, out: TextIO
-) -> None:
-    """Write records in ``fmt`` (csv, json or jsonl) with exactly ``columns``, in order."""
+def write(sheet: Sheet, fmt: str, out: TextIO) -> None:
+    """Write a sheet in ``fmt`` (csv, json or jsonl): exactly its columns, in order."""
+    columns, records = sheet
     if fmt == "csv":
         writer = csv.writer(out)
         writer.writerow(columns)

@@ -65,15 +65,18 @@ class FilePath(click.Path):
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 
-def _complete_summits(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+def complete_summits(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: the summit ids of the database."""
     return [s for s in _known(ctx, "summits", "id") if s.startswith(incomplete)]
 
 
-def _complete_events(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+def complete_events(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: the event ids of the database."""
     return [e for e in _known(ctx, "events", "id") if e.startswith(incomplete.lower())]
 
 
-def _complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+def complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: the codes of the registered organisations and of every country."""
     from summits import parties
 
     codes = _known(ctx, "parties", "code")
@@ -97,27 +100,82 @@ def _known(ctx: click.Context, table: str, field: str) -> list[str]:
 
 
 def summit_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
-    return click.argument(*(decls or ("summit",)), shell_complete=_complete_summits, **kwargs)
+    return click.argument(*(decls or ("summit",)), shell_complete=complete_summits, **kwargs)
 
 
 def party_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
-    return click.argument(*(decls or ("party",)), shell_complete=_complete_parties, **kwargs)
+    return click.argument(*(decls or ("party",)), shell_complete=complete_parties, **kwargs)
 
 
-summit_option = click.option(
-    "--summit", "summit", metavar="ID", shell_complete=_complete_summits, help="Only this summit."
-)
-party_option = click.option(
-    "--party",
-    "party",
-    metavar="P",
-    shell_complete=_complete_parties,
-    help="Only this party (code or name, e.g. JPN or 'South Korea').",
-)
+def event_argument(func: F) -> F:
+    return click.argument("event_id", metavar="ID", shell_complete=complete_events)(func)
+
+
+def summit_option(help: str = "Only this summit.") -> Callable[[F], F]:
+    return click.option(
+        "--summit", "summit", metavar="ID", shell_complete=complete_summits, help=help
+    )
+
+
+def party_option(
+    help: str = "Only this party (code or name, e.g. JPN or 'South Korea').",
+) -> Callable[[F], F]:
+    return click.option("--party", "party", metavar="P", shell_complete=complete_parties, help=help)
+
+
 series_option = click.option("--series", metavar="S", help="Only summits of this series.")
-kind_choice = click.Choice(models.KINDS)
-level_choice = click.Choice(models.LEVELS)
-role_choice = click.Choice(models.ROLES)
+
+
+def kind_option(*, multiple: bool = False, help: str) -> Callable[[F], F]:
+    """--kind: one of the kinds, or (to filter) several, repeated."""
+    return click.option(
+        "--kind",
+        "kinds" if multiple else "kind",
+        type=click.Choice(models.KINDS),
+        multiple=multiple,
+        help=help,
+    )
+
+
+def level_option(*, multiple: bool = False, help: str) -> Callable[[F], F]:
+    """--level: one of the levels, or (to filter) several, repeated."""
+    return click.option(
+        "--level",
+        "levels" if multiple else "level",
+        type=click.Choice(models.LEVELS),
+        multiple=multiple,
+        help=help,
+    )
+
+
+role_option = click.option(
+    "--role",
+    type=click.Choice(models.ROLES),
+    help="The party's role at the summit (default: partner; kept when inviting again).",
+)
+kind_argument = click.argument("kind", type=click.Choice(models.KINDS), metavar="KIND")
+
+
+def date_option(help: str) -> Callable[[F], F]:
+    return click.option("--date", type=DATE, metavar="D", help=help)
+
+
+sources_option = click.option(
+    "--source", "sources", multiple=True, metavar="SRC", help="A source (URL or citation); repeat."
+)
+note_option = click.option("--note", "notes", metavar="T", help="Notes.")
+tags_option = click.option("--tag", "tags", multiple=True, metavar="T", help="A tag; repeat.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only the new event's id.")
+
+
+def clear_option(*fields: str) -> Callable[[F], F]:
+    """--clear NAME: empty the field that the option NAME fills (note, source, tag, …)."""
+    return click.option(
+        "--clear",
+        multiple=True,
+        type=click.Choice(fields),
+        help="Empty the field this option fills; repeat.",
+    )
 
 
 def date_range(func: F) -> F:
@@ -176,8 +234,3 @@ def pictures(func: F) -> F:
         "--svg", type=FilePath(), callback=_not_the_database, help="Also save it as SVG."
     )
     return svg(html(func))
-
-
-sources_option = click.option(
-    "--source", "sources", multiple=True, metavar="SRC", help="A source (URL or citation); repeat."
-)

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from summits import models
 from summits.errors import Ambiguous, InvalidValue, NotFound
 
 # Names researchers write that ISO does not list. A tuple means the name is
@@ -98,8 +99,6 @@ SHORT_NAMES: dict[str, str] = {
     "VAT": "Holy See",
     "PSE": "Palestine",
 }
-
-ORG_CODE = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
 
 
 def fold(text: str) -> str:
@@ -183,11 +182,16 @@ def _org_index(organisations: Iterable[Mapping[str, Any]]) -> dict[str, set[str]
 
 def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
     """The code of the party ``text`` names; refuse unknown and ambiguous names."""
+    if len(text) > models.PARTY.limit:  # before folding or fuzzy matching a huge value
+        raise InvalidValue.about(
+            text,
+            f"is {len(text):,} characters long; a party's name has at most {models.PARTY.limit}",
+        )
     orgs = list(organisations)
     key = fold(text)
     if not key:
         if text.strip():  # only punctuation or symbols: nothing to look up
-            raise NotFound(f"{text!r} is not a known country or registered organisation")
+            raise NotFound.about(text, "is not a known country or registered organisation")
         raise InvalidValue("a party cannot be empty")
     org_index = _org_index(orgs)
     candidates = set(_country_index().get(key, ())) | org_index.get(key, set())
@@ -196,34 +200,34 @@ def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
     known = names(orgs)
     if candidates:
         listed = ", ".join(f"{c} ({known[c]})" for c in sorted(candidates))
-        raise Ambiguous(f"{text!r} could mean more than one party: {listed}; give the code")
-    unknown = f"{text!r} is not a known country or registered organisation"
+        raise Ambiguous.about(text, f"could mean more than one party: {listed}; give the code")
+    unknown = "is not a known country or registered organisation"
     hints: list[str] = []
     if len(key) > 3:  # 'EU' is one letter from DEU and ECU, which says nothing
         keys: dict[str, Iterable[str]] = {**_country_index(), **org_index}
         close = difflib.get_close_matches(key, keys, n=3, cutoff=0.8)
         hints = sorted({c for k in close for c in keys[k]})
     if hints:
-        raise NotFound(
-            f"{unknown}; did you mean {' or '.join(f'{c} ({known[c]})' for c in hints)}?"
+        raise NotFound.about(
+            text, f"{unknown}; did you mean {' or '.join(f'{c} ({known[c]})' for c in hints)}?"
         )
     code = text.strip()
-    if ORG_CODE.fullmatch(code):  # typed as a code, e.g. EU or ASEAN
-        raise NotFound(f"{unknown}; if it is an organisation, register it first: "
-                       f"summits party add {code} --name NAME")  # fmt: skip
-    raise NotFound(f"{unknown}; to use an organisation, register it with 'summits party add'")
+    if models.ORG_CODE.fullmatch(code):  # typed as a code, e.g. EU or ASEAN
+        raise NotFound.about(text, f"{unknown}; if it is an organisation, register it first: "
+                             f"summits party add {code} --name NAME")  # fmt: skip
+    raise NotFound.about(
+        text, f"{unknown}; to use an organisation, register it with 'summits party add'"
+    )
 
 
 def check_organisation(code: str, name: str, aliases: Iterable[str]) -> None:
     """Refuse an organisation whose code or names would shadow a country."""
-    if not ORG_CODE.fullmatch(code):
-        raise InvalidValue(
-            f"{code!r} is not an organisation code: use 2-16 capital letters, digits or '-'"
-        )
+    if not models.ORG_CODE.fullmatch(code):
+        raise InvalidValue.about(code, f"is not {models.FIELD['parties']['code'].expected}")
     if not name.strip():
         raise InvalidValue("an organisation needs a name")
     for value in (code, name, *aliases):
         countries = _country_index().get(fold(value))
         if countries:
             listed = ", ".join(sorted(countries))
-            raise InvalidValue(f"{value!r} already names a country ({listed}); choose another")
+            raise InvalidValue.about(value, f"already names a country ({listed}); choose another")

@@ -18,11 +18,13 @@ import contextlib
 import gc
 import os
 import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
 
 import orjson
 from tinydb.storages import Storage
+from tinydb.table import Table
 
 from summits.errors import DatabaseError
 from summits.models import TABLES
@@ -225,3 +227,65 @@ class MemoryStorage(Storage):
 
     def close(self) -> None:
         pass
+
+
+class _IntKeys(MutableMapping[int, Any]):
+    """A table's records as TinyDB's updaters see them (int ids), over the stored dict.
+
+    The file and the storage key records by text; TinyDB's updaters index by int.
+    Rather than copying the whole table into an int-keyed dict and back on every
+    change (what ``Table._update_table`` does), this view translates each key.
+    """
+
+    def __init__(self, records: dict[str, Any]) -> None:
+        self.records = records
+
+    def __getitem__(self, key: int) -> Any:
+        return self.records[str(key)]
+
+    def __setitem__(self, key: int, value: Any) -> None:
+        self.records[str(key)] = value
+
+    def __delitem__(self, key: int) -> None:
+        del self.records[str(key)]
+
+    def __iter__(self) -> Iterator[int]:
+        return map(int, self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __contains__(self, key: object) -> bool:
+        return str(key) in self.records
+
+
+class InPlaceTable(Table):
+    """TinyDB's table, changed in place in the storage's memory: TinyDB's own seam.
+
+    ``Table._update_table`` reads the whole database, rebuilds the table with
+    int keys, lets the change run, rebuilds it with text keys and writes it
+    all back: twice O(n) for every insert, so O(n²) for an import. With
+    ``MemoryStorage`` holding the parsed tables, a change can run on them
+    directly; the storage is then told that they changed.
+    """
+
+    def _update_table(self, updater: Callable[[dict[int, Mapping[str, Any]]], None]) -> None:
+        tables = self._storage.read() or {}
+        updater(_IntKeys(tables.setdefault(self.name, {})))  # type: ignore[arg-type]
+        self._storage.write(tables)
+        self.clear_cache()
+
+    def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
+        """Add records as they are: TinyDB's own copies each one, which ours need not be."""
+        tables = self._storage.read() or {}
+        records = tables.setdefault(self.name, {})
+        first = max(map(int, records), default=0) + 1
+        added = list(documents)
+        records.update(zip(map(str, range(first, first + len(added))), added, strict=True))
+        self._storage.write(tables)
+        self.clear_cache()
+        self._next_id = None  # TinyDB's cached next id is stale now
+        return list(range(first, first + len(added)))
+
+    def insert(self, document: Mapping[str, Any]) -> int:
+        return self.insert_multiple([document])[0]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summits import dates, models, parties, storage
+from summits import dates, models, parties, rules, storage, wording
 from summits.errors import (
     Ambiguous,
     Conflict,
@@ -60,7 +60,7 @@ def _refuse_broken(database: Database) -> None:
     if broken:
         more = f" (and {len(broken) - 1} more)" if len(broken) > 1 else ""
         raise DatabaseError(
-            f"{database.path} breaks the rules: {broken[0]}{more}; "
+            f"{database.path} breaks the rules: {wording.sentence(broken[0])}{more}; "
             "'summits check' lists them, to mend in an editor"
         )
 
@@ -163,7 +163,10 @@ class Database:
         """TinyDB over the in-memory tables, made only by commands that change records."""
         from tinydb import TinyDB  # lazy: readers never need it
 
-        return TinyDB(storage=lambda: self.storage)
+        class Store(TinyDB):
+            table_class = storage.InPlaceTable
+
+        return Store(storage=lambda: self.storage)
 
     # -- reading ------------------------------------------------------------
 
@@ -171,13 +174,13 @@ class Database:
         """The table's records as stored (no copies: do not change them)."""
         return list(self.storage.tables.get(table, {}).values())
 
-    def problems(self) -> list[models.Problem]:
+    def problems(self) -> list[rules.Problem]:
         org_codes = {
             doc["code"]
             for doc in self.rows("parties")
             if isinstance(doc, dict) and isinstance(doc.get("code"), str)
         }
-        return models.problems(
+        return rules.problems(
             self.storage.tables, lambda code: code in org_codes or parties.is_country(code)
         )
 
@@ -256,10 +259,7 @@ class Database:
         return [int(key) for key, doc in self.storage.tables[table].items() if match(doc)]
 
     def _insert(self, table: str, doc: Record) -> None:
-        # Not TinyDB's insert: it rebuilds the whole table (twice) to add one record.
-        records = self.storage.tables[table]
-        records[str(max(map(int, records), default=0) + 1)] = doc
-        self.storage.dirty = True
+        self._tinydb.table(table).insert(doc)
         self._forget_lookups()
 
     def _replace(self, table: str, doc_ids: list[int], doc: Record) -> None:
@@ -278,7 +278,7 @@ class Database:
 
     def add_summit(self, **values: Any) -> Record:
         values.setdefault("end", values.get("start", ""))
-        doc = models.make("summits", **values)
+        doc = rules.make("summits", **values)
         if doc["id"] in self._summits_by_id:
             raise Conflict(f"summit {doc['id']!r} already exists; change it with 'summit edit'")
         self._insert("summits", doc)
@@ -288,7 +288,7 @@ class Database:
         old = self.summit(summit_id)
         if "start" in changes and "end" not in changes and old["end"] == old["start"]:
             changes["end"] = changes["start"]  # a one-day summit moves as one
-        doc = models.make("summits", **{**old, **changes})
+        doc = rules.make("summits", **{**old, **changes})
         self._replace("summits", self._doc_ids("summits", lambda d: d["id"] == summit_id), doc)
         return doc
 
@@ -308,20 +308,19 @@ class Database:
         return len(invitations), len(events)
 
     def add_party(self, code: str, name: str, aliases: Iterable[str] = ()) -> Record:
-        code = code.strip().upper()
-        aliases = models.clean_list(aliases)
-        parties.check_organisation(code, name, aliases)
+        doc = rules.clean("parties", {"code": code, "name": name, "aliases": list(aliases)})
+        parties.check_organisation(doc["code"], doc["name"], doc["aliases"])
+        doc = rules.make("parties", **doc)
         taken = {
-            parties.fold(key): doc["code"]
-            for doc in self.rows("parties")
-            for key in (doc["code"], doc["name"], *doc["aliases"])
+            parties.fold(key): old["code"]
+            for old in self.rows("parties")
+            for key in (old["code"], old["name"], *old["aliases"])
         }
-        for value in (code, name, *aliases):
+        for value in (doc["code"], doc["name"], *doc["aliases"]):
             if parties.fold(value) in taken:
                 raise Conflict(
                     f"{value!r} already names the organisation {taken[parties.fold(value)]}"
                 )
-        doc = models.make("parties", code=code, name=name.strip(), aliases=aliases)
         self._insert("parties", doc)
         return doc
 
@@ -341,7 +340,7 @@ class Database:
         self.summit(summit_id)
         outcome = []
         for code in dict.fromkeys(codes):
-            doc = models.make(
+            doc = rules.make(
                 "invitations",
                 summit=summit_id,
                 party=code,
@@ -355,12 +354,15 @@ class Database:
                 outcome.append((code, doc["role"], "added"))
                 continue
             old = self.storage.tables["invitations"][str(match[0])]
-            merged = {
-                **old,
-                "role": role or old["role"],
-                "date": date or old["date"],
-                "sources": models.clean_list([*old["sources"], *sources]),
-            }
+            merged = rules.make(
+                "invitations",
+                **{
+                    **old,
+                    "role": role or old["role"],
+                    "date": doc["date"] or old["date"],
+                    "sources": [*old["sources"], *doc["sources"]],
+                },
+            )
             if merged == old:
                 outcome.append((code, old["role"], "unchanged"))
             else:
@@ -376,7 +378,7 @@ class Database:
         self.summit(values["summit"])
         values.setdefault("id", models.new_event_id(d["id"] for d in self.rows("events")))
         values.setdefault("recorded", dates.utc_now())
-        doc = models.make("events", **values)
+        doc = rules.make("events", **values)
         self._insert("events", doc)
         return doc
 
@@ -384,7 +386,7 @@ class Database:
         old = self.event(prefix)
         if "summit" in changes:
             self.summit(changes["summit"])
-        doc = models.make("events", **{**old, **changes})
+        doc = rules.make("events", **{**old, **changes})
         self._replace("events", self._doc_ids("events", lambda d: d["id"] == old["id"]), doc)
         return doc
 
@@ -396,8 +398,7 @@ class Database:
     def import_records(self, table: str, added: list[Record], replaced: list[Record]) -> None:
         """Add and replace many checked records (``summits import``): one TinyDB call each.
 
-        TinyDB rebuilds the whole table on every call, so a call per row would
-        cost O(n²) at 100,000 rows. A replacement finds its record by key.
+        A replacement finds its record by key.
         """
         target = self._tinydb.table(table)
         if replaced:
@@ -411,12 +412,7 @@ class Database:
             doc_ids = self._doc_ids(table, lambda d: models.key_of(table, d) in by_key)
             target.update(swap, doc_ids=doc_ids)
         if added:
-            # Straight into the table: TinyDB's insert_multiple copies every record again.
-            records = self.storage.tables[table]
-            first = max(map(int, records), default=0) + 1
-            numbers = map(str, range(first, first + len(added)))
-            records.update(zip(numbers, added, strict=True))
-            self.storage.dirty = True
+            target.insert_multiple(added)
         self._forget_lookups()
 
 

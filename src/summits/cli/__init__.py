@@ -3,8 +3,13 @@
 Commands parse their arguments, call the library and hand results to
 ``render`` (people) or ``formats`` (scripts). Every SummitsError becomes one
 ``Error: …`` line and exit status 1 here, in one place; Click's usage errors
-exit 2. Heavy modules (rich, tinydb, pycountry, dateutil) are imported inside
-commands, so ``summits --help`` starts fast.
+exit 2.
+
+The group loads a command's module only when that command runs (Click's own
+lazy-group pattern): each command module imports what it needs at its top,
+and ``summits --help`` reads the one-line help of each command from
+``COMMANDS`` below, so it starts without rich, tinydb or dateutil. A test
+holds those lines equal to the commands' own.
 """
 
 from __future__ import annotations
@@ -24,8 +29,46 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+# name -> (module under summits.cli, attribute, the command's one-line help)
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "init": ("record", "init", "Create a new, empty database (or a copy of the bundled sample)."),
+    "summit": ("summit", "summit", "Add, change, remove, list and show summits."),
+    "party": ("record", "party", "Register organisations and list them."),
+    "invite": ("record", "invite", "Invite one or more parties to a summit (codes or names)."),
+    "log": ("record", "log", "Record an attendance event."),
+    "event": ("record", "event", "Change or remove a logged event."),
+    "events": ("query", "events", "List events, filtered: a table, CSV or JSON."),
+    "check": ("query", "check", "Verify the whole database: references, dates, kinds, levels."),
+    "timeline": ("views", "timeline", "A chronology of events, by summit and date."),
+    "matrix": ("views", "matrix", "Parties by summits: the level each one sent."),
+    "changes": ("views", "changes", "Rises and falls in representation, and why."),
+    "export": ("exchange", "export", "Export a table as CSV, JSON or JSON Lines."),
+    "import": ("exchange", "import_", "Import what export wrote, all or nothing."),
+}
+
+
 class SummitsGroup(click.Group):
-    """A group that turns the library's refusals into one-line errors (exit 1)."""
+    """A group that loads its commands lazily and turns refusals into one-line errors."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS:
+            return None
+        import importlib
+
+        module, attribute, _ = COMMANDS[name]
+        command: click.Command = getattr(
+            importlib.import_module(f"summits.cli.{module}"), attribute
+        )
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands and their one-line help, without loading their modules."""
+        rows = [(name, help) for name, (_, _, help) in sorted(COMMANDS.items())]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -91,14 +134,3 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
-
-
-def _register() -> None:
-    from summits.cli import exchange, query, record, views
-
-    for module in (record, query, views, exchange):
-        for command in module.COMMANDS:
-            cli.add_command(command)
-
-
-_register()

@@ -5,14 +5,12 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import click
 
+from summits import exchange, importing, storage, store
 from summits import options as opt
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 TABLES = ("events", "summits", "invitations", "parties", "all")
 PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
@@ -49,7 +47,6 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
     """
     if table == "all" and fmt != "json":
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
-    from summits import exchange, storage, store
 
     opt.refuse_database_path(db, output, "export to another file")
     with store.reading(db) as database:
@@ -100,28 +97,27 @@ def import_(
       summits --db copy.json init
       summits export --table all --format json | summits --db copy.json import --format json -
     """
-    from summits import exchange, store
 
     name = "standard input" if str(file) == "-" else str(file)
     # Read first: a missing file is worth saying before its name's extension is.
-    raw = sys.stdin.buffer.read() if name == "standard input" else exchange.read_file(file)
-    fmt = fmt or ("csv" if str(file) == "-" else exchange.format_of(name))
+    raw = sys.stdin.buffer.read() if name == "standard input" else importing.read_file(file)
+    fmt = fmt or ("csv" if str(file) == "-" else importing.format_of(name))
     if fmt is None:
         raise click.UsageError(
             f"cannot tell the format of {name}; give --format csv, json or jsonl"
         )
     if table == "all" and fmt != "json":
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
-    incoming = exchange.read(raw, name, fmt, table)
+    incoming = importing.read(raw, name, fmt, table)
     try:
         with (
             (store.reading if dry_run else store.writing)(db) as database,
             _progress(incoming.size) as tick,
         ):
-            plan = exchange.plan(database, incoming, update, tick)
+            plan = importing.plan(database, incoming, update, tick)
             if not dry_run:
-                exchange.apply(database, plan)
-    except exchange.ImportRefused as exc:
+                importing.apply(database, plan)
+    except importing.ImportRefused as exc:
         for problem in exc.problems:
             click.echo(problem, err=True)
         raise opt.Refused(str(exc)) from None
@@ -137,13 +133,10 @@ def _progress(rows: int) -> Iterator[Callable[[int], None] | None]:
     if rows < PROGRESS_MIN_ROWS or not sys.stderr.isatty():
         yield None
         return
-    from rich.progress import Progress
+    from rich.progress import Progress  # rich: only for a long import on a terminal
 
     from summits import render
 
     with Progress(console=render.stderr(), transient=True) as bar:
         task = bar.add_task("checking rows", total=rows)
         yield lambda done: bar.advance(task, done)
-
-
-COMMANDS = [export, import_]

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import click
 
 from summits import options as opt
+from summits import store, wording
 from summits.cli.common import emit
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 @click.command(short_help="List events, filtered: a table, CSV or JSON.")
-@opt.summit_option
+@opt.summit_option()
 @opt.series_option
-@opt.party_option
-@click.option(
-    "--kind", "kinds", type=opt.kind_choice, multiple=True, help="Only this kind; repeat."
-)
-@click.option(
-    "--level", "levels", type=opt.level_choice, multiple=True, help="Only this level; repeat."
-)
+@opt.party_option()
+@opt.kind_option(multiple=True, help="Only this kind; repeat.")
+@opt.level_option(multiple=True, help="Only this level; repeat.")
 @opt.date_range
 @click.option(
     "--search",
@@ -51,7 +45,6 @@ def events(
       summits events --kind cancelled --kind declined --since 2025
       summits events --series NATO --party Japan --format csv > japan.csv
     """
-    from summits import store
 
     with store.reading(db) as database:
         summits = None
@@ -82,7 +75,6 @@ def check(db: Path) -> None:
     Example:
       summits check && git commit data/summits.json
     """
-    from summits import store
 
     with store.reading(db, trust=True) as database:
         problems = database.problems()
@@ -92,7 +84,7 @@ def check(db: Path) -> None:
         }
     if problems:
         for problem in problems:
-            click.echo(f"{db}: {problem}")
+            click.echo(f"{db}: {wording.sentence(problem)}")
         raise opt.Refused(f"{db}: {_count(len(problems), 'problem')}")
     summary = ", ".join(_count(n, _NOUNS[name]) for name, n in counts.items())
     click.echo(f"{db}: ok ({summary})")
@@ -105,6 +97,3 @@ _NOUNS = {"summits": "summit", "invitations": "invitation", "events": "event",
 
 def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
-
-
-COMMANDS = [events, check]

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import Any
 
 import click
 
+from summits import analysis, formats, render, store
 from summits import options as opt
-
-if TYPE_CHECKING:
-    from pathlib import Path
-
-    from summits.store import Database
+from summits.errors import NotFound
+from summits.store import Database
 
 
 @click.command()
 @opt.summit_argument(required=False)
-@opt.party_option
+@opt.party_option()
 @opt.series_option
 @opt.date_range
 @opt.pictures
@@ -45,7 +44,6 @@ def timeline(
       summits timeline --series NATO --party Japan --since 2024
       summits timeline nato-2025 --svg nato-2025.svg
     """
-    from summits import analysis, render, store
 
     with store.reading(db) as database:
         summits = _timeline_summits(database, series, summit)
@@ -83,15 +81,13 @@ def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path 
       summits matrix --series NATO --format csv > nato.csv
       summits matrix --series NATO --svg nato.svg
     """
-    from summits import analysis, formats, render, store
 
     _pictures_need_table(fmt, svg, html)
     with store.reading(db) as database:
         summits = _series(database, series)
         grid = analysis.matrix(summits, database.rows("invitations"), database.rows("events"))
         if fmt != "table":
-            columns = ["party", *(doc["id"] for doc in grid.summits)]
-            formats.write(analysis.matrix_rows(grid), columns, fmt, sys.stdout)
+            formats.write(analysis.matrix_sheet(grid), fmt, sys.stdout)
             return
         body = render.matrix(grid, database.party_names)
     render.show(body, svg, html, title=f"summits matrix {series or ''}".strip())
@@ -99,7 +95,7 @@ def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path 
 
 @click.command()
 @opt.series_option
-@opt.party_option
+@opt.party_option()
 @opt.output_format()
 @click.pass_obj
 def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
@@ -115,7 +111,6 @@ def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
       summits changes --series NATO
       summits changes --series NATO --party Japan --format csv
     """
-    from summits import analysis, formats, render, store
 
     with store.reading(db) as database:
         summits = _series(database, series)
@@ -128,15 +123,13 @@ def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
             code,
         )
     if fmt != "table":
-        rows = [change.row() for change in found]
-        formats.write(rows, analysis.CHANGE_COLUMNS, fmt, sys.stdout)
+        formats.write(analysis.changes_sheet(found), fmt, sys.stdout)
     else:
         render.show([render.changes(found)])
 
 
 def _timeline_summits(database: Database, series: str | None, summit: str | None) -> list[Any]:
     """One summit, a series, or every summit: a timeline can span series."""
-    from summits.errors import NotFound
 
     if summit is None:
         return _series(database, series) if series is not None else database.summits()
@@ -152,8 +145,6 @@ def _series(database: Database, series: str | None) -> list[Any]:
     The matrix and changes compare summits of one series, so without --series
     they take the only series there is and refuse to guess among several.
     """
-    from summits import analysis
-    from summits.errors import NotFound
 
     name = analysis.choose_series(database.series(), series)
     found = database.summits(name) if name is not None else database.summits()
@@ -165,6 +156,3 @@ def _series(database: Database, series: str | None) -> list[Any]:
 def _pictures_need_table(fmt: str, svg: Path | None, html: Path | None) -> None:
     if fmt != "table" and (svg or html):
         raise click.UsageError("--svg and --html save the table: use them with --format table")
-
-
-COMMANDS = [timeline, matrix, changes]
