@@ -26,6 +26,16 @@ def quote(value: Any) -> str:
     return shown
 
 
+def visible(text: str) -> str:
+    """Text with every character that is not printable escaped (``\\x1b``, ``\\u202e``).
+
+    For text put into a sentence unquoted (a record's key): never a raw control.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 class SummitsError(Exception):
     """A value, record or file that was read and refused."""
 

@@ -126,28 +126,23 @@ def party_option(
 series_option = click.option("--series", metavar="S", help="Only summits of this series.")
 
 
-def kind_option(*, multiple: bool = False, help: str) -> Callable[[F], F]:
-    """--kind: one of the kinds, or (to filter) several, repeated."""
-    return click.option(
-        "--kind",
-        "kinds" if multiple else "kind",
-        type=click.Choice(models.KINDS),
-        multiple=multiple,
-        help=help,
-    )
+def _choice_option(name: str, values: tuple[str, ...]) -> Callable[..., Callable[[F], F]]:
+    """--NAME: one of ``values``, or (to filter) several, repeated into NAMEs."""
+
+    def option(*, multiple: bool = False, help: str) -> Callable[[F], F]:
+        return click.option(
+            f"--{name}",
+            f"{name}s" if multiple else name,
+            type=click.Choice(values),
+            multiple=multiple,
+            help=help,
+        )
+
+    return option
 
 
-def level_option(*, multiple: bool = False, help: str) -> Callable[[F], F]:
-    """--level: one of the levels, or (to filter) several, repeated."""
-    return click.option(
-        "--level",
-        "levels" if multiple else "level",
-        type=click.Choice(models.LEVELS),
-        multiple=multiple,
-        help=help,
-    )
-
-
+kind_option = _choice_option("kind", models.KINDS)
+level_option = _choice_option("level", models.LEVELS)
 role_option = click.option(
     "--role",
     type=click.Choice(models.ROLES),

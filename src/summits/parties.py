@@ -185,7 +185,7 @@ def resolve(text: str, organisations: Iterable[Mapping[str, Any]] = ()) -> str:
     if len(text) > models.PARTY.limit:  # before folding or fuzzy matching a huge value
         raise InvalidValue.about(
             text,
-            f"is {len(text):,} characters long; a party's name has at most {models.PARTY.limit}",
+            f"is {len(text):,} characters long; a party has at most {models.PARTY.limit}",
         )
     orgs = list(organisations)
     key = fold(text)

@@ -8,7 +8,7 @@ here, each in its own frame (``event 3f9a: date: '2025-13' is not a real date``,
 from __future__ import annotations
 
 from summits import dates, models
-from summits.errors import quote
+from summits.errors import quote, visible
 from summits.rules import Problem
 
 # Codes whose wording does not quote the value first.
@@ -81,7 +81,7 @@ def clause(problem: Problem) -> str:
 
 def sentence(problem: Problem) -> str:
     """A whole line for ``check``: ``event 3f9a: date: '2025-13' is not a real date``."""
-    where = f"{models.SINGULAR[problem.table]} {problem.key}".rstrip()
+    where = f"{models.SINGULAR[problem.table]} {visible(problem.key)}".rstrip()
     if not problem.field:
         return f"{where} {predicate(problem)}"
     return f"{where}: {clause(problem)}"
