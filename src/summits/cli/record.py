@@ -401,9 +401,16 @@ def event() -> None:
     type=click.Choice(("by", "level", "reason", "source", "note", "tag")),
     help="Empty the field this option fills; repeat.",
 )
+@click.option("--quiet", "-q", is_flag=True, help="Print only the event's id, as log does.")
 @click.pass_obj
 def event_edit(
-    db: Path, /, event_id: str, party: str | None, clear: tuple[str, ...], **fields: Any
+    db: Path,
+    /,
+    event_id: str,
+    party: str | None,
+    clear: tuple[str, ...],
+    quiet: bool,
+    **fields: Any,
 ) -> None:
     """Change an event's fields; options not given are left as they are.
 
@@ -413,6 +420,7 @@ def event_edit(
     Example:
       summits event edit 3f9a --reason "various circumstances" --source https://www.mofa.go.jp/...
       summits event edit 3f9a --clear level
+      id=$(summits event edit 3f9a --level minister -q)   # the whole id
     """
     from summits import store
 
@@ -424,7 +432,10 @@ def event_edit(
             changes["party"] = database.resolve_party(party)
         old = dict(database.event(event_id))
         doc = database.edit_event(event_id, **changes)
-    _echo_edit(f"{doc['id']}: {_describe(doc)}", old, doc)
+    if quiet:
+        click.echo(doc["id"])
+    else:
+        _echo_edit(f"{doc['id']}: {_describe(doc)}", old, doc)
 
 
 @event.command("rm")
