@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from core_helpers import assert_refused, invoke
 from summits import __version__
-from summits.cli import cli, main
+from summits.cli import cli, main, subcommands
 
 pytestmark = pytest.mark.usefixtures("core_env")
 
@@ -97,10 +97,7 @@ def _all_commands(
 ) -> list[tuple[tuple[str, ...], click.Command]]:
     """Every command and subcommand, walked from the group (so new ones are covered too)."""
     found: list[tuple[tuple[str, ...], click.Command]] = []
-    context = click.Context(group)
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        assert command is not None, name
+    for name, command in subcommands(group):
         found.append(((*path, name), command))
         if isinstance(command, click.Group):
             found += _all_commands(command, (*path, name))

@@ -601,6 +601,14 @@ def test_event_edit_echoes_each_change_and_clear_takes_the_option_name(db: Path)
     )
 
 
+@pytest.mark.parametrize("flag", ["--quiet", "-q"])
+def test_event_edit_quiet_prints_only_the_whole_id(db: Path, flag: str) -> None:
+    result = invoke(db, "event", "edit", "3f9a", "--note", "inauguration", flag)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "3f9a1c2e\n", "")
+    [doc] = [doc for doc in _events(db) if doc["id"] == "3f9a1c2e"]
+    assert doc["notes"] == "inauguration"
+
+
 def test_an_edit_that_changes_nothing_says_so_and_writes_nothing(db: Path) -> None:
     before = db.read_bytes()
     result = invoke(db, "event", "edit", "3f9a", "--date", "2025-06-22", "--clear", "note")

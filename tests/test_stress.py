@@ -30,7 +30,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from summits import exchange, formats, models, parties, rules, storage, store
-from summits.cli import cli
+from summits.cli import cli, subcommands
 
 SUMMITS = [sys.executable, "-m", "summits"]
 PARTIES = ("JPN", "KOR", "AUS", "NZL", "USA", "GBR", "FRA", "DEU")
@@ -228,9 +228,7 @@ def test_eight_writers_and_two_readers_at_once_lose_nothing(tmp_path: Path) -> N
 def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
     """Every command of the tree, as the words that invoke it."""
     found = []
-    context = click.Context(group)
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
+    for name, command in subcommands(group):
         if isinstance(command, click.Group):
             found += command_paths(command, (*prefix, name))
         else:
@@ -241,7 +239,7 @@ def command_paths(group: click.Group = cli, prefix: tuple[str, ...] = ()) -> lis
 def option_names(words: tuple[str, ...]) -> list[str]:
     command: Any = cli
     for word in words:
-        command = command.get_command(click.Context(command), word)
+        command = dict(subcommands(command))[word]
     return sorted(opt for param in command.params for opt in param.opts if opt.startswith("-"))
 
 

@@ -160,7 +160,7 @@ sources_option = click.option(
 )
 note_option = click.option("--note", "notes", metavar="T", help="Notes.")
 tags_option = click.option("--tag", "tags", multiple=True, metavar="T", help="A tag; repeat.")
-quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only the new event's id.")
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print only the event's id.")
 
 
 def clear_option(*fields: str) -> Callable[[F], F]:

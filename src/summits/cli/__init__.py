@@ -51,7 +51,8 @@ class SummitsGroup(click.Group):
     """A group that loads its commands lazily and turns refusals into one-line errors."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(COMMANDS)
+        """In the order of a researcher's work (``--help`` sorts them by name)."""
+        return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in COMMANDS:
@@ -108,6 +109,17 @@ def cli(ctx: click.Context, db: Path) -> None:
       summits events --kind cancelled
     """
     ctx.obj = db
+
+
+def subcommands(group: click.Group) -> list[tuple[str, click.Command]]:
+    """A group's commands by name, loaded: for walking the whole tree (docs, tests)."""
+    context = click.Context(group)
+    found = []
+    for name in group.list_commands(context):
+        command = group.get_command(context, name)
+        if command is not None:
+            found.append((name, command))
+    return found
 
 
 def _silence_stdout() -> None:

@@ -204,9 +204,16 @@ def event() -> None:
 @opt.kind_option(help="Another kind.")
 @event_fields(editing=True)
 @opt.clear_option("by", "level", "reason", "source", "note", "tag")
+@opt.quiet_option
 @click.pass_obj
 def event_edit(
-    db: Path, /, event_id: str, party: str | None, clear: tuple[str, ...], **fields: Any
+    db: Path,
+    /,
+    event_id: str,
+    party: str | None,
+    clear: tuple[str, ...],
+    quiet: bool,
+    **fields: Any,
 ) -> None:
     """Change an event's fields; options not given are left as they are.
 
@@ -216,6 +223,7 @@ def event_edit(
     Example:
       summits event edit 3f9a --reason "various circumstances" --source https://www.mofa.go.jp/...
       summits event edit 3f9a --clear level
+      id=$(summits event edit 3f9a --level minister -q)   # the whole id
     """
     changes = given(fields, clear)
     if not changes and party is None:
@@ -225,7 +233,10 @@ def event_edit(
             changes["party"] = database.resolve_party(party)
         old = dict(database.event(event_id))
         doc = database.edit_event(event_id, **changes)
-    echo_edit(f"{doc['id']}: {describe(doc)}", old, doc)
+    if quiet:
+        click.echo(doc["id"])
+    else:
+        echo_edit(f"{doc['id']}: {describe(doc)}", old, doc)
 
 
 @event.command("rm")
