@@ -29,8 +29,8 @@ DATA = ROOT / "data" / "summits.json"
 SAMPLE = ROOT / "src" / "summits" / "sample.json"
 SCRIPT = ROOT / "scripts" / "build_dataset.py"
 FDD = (
-    'Foundation for Defense of Democracies, "Japan, South Korea Abruptly Pull Out of '
-    'NATO Summit", policy brief, 25 June 2025'
+    "https://www.fdd.org/analysis/policy_briefs/2025/06/25/japan-south-korea-abruptly-pull-"
+    "out-of-nato-summit/"
 )
 
 
@@ -80,16 +80,18 @@ def test_counts(tables: storage.Tables) -> None:
     assert counts == {"summits": 5, "parties": 1, "invitations": 22, "events": 23}
 
 
-def test_every_event_and_summit_has_a_source(tables: storage.Tables) -> None:
-    unsourced = [doc["id"] for doc in tables["events"].values() if not doc["sources"]]
+@pytest.mark.parametrize("table", ["summits", "invitations", "events"])
+def test_every_record_has_a_source(tables: storage.Tables, table: str) -> None:
+    unsourced = [doc for doc in tables[table].values() if not doc["sources"]]
     assert unsourced == []
-    assert [doc["id"] for doc in tables["summits"].values() if not doc["sources"]] == []
 
 
-def test_every_source_is_a_web_address_or_the_fdd_brief(tables: storage.Tables) -> None:
-    sources = {source for doc in tables["events"].values() for source in doc["sources"]}
-    odd = [s for s in sources if not re.fullmatch(r"https?://\S+", s) and s != FDD]
-    assert odd == []
+def test_every_source_is_a_web_address(tables: storage.Tables) -> None:
+    sources = {
+        s for docs in tables.values() for doc in docs.values() for s in doc.get("sources", [])
+    }
+    assert sources  # the check below must have something to check
+    assert [s for s in sources if not re.fullmatch(r"https?://\S+", s)] == []
 
 
 def test_event_ids_are_eight_hex_and_recorded_is_fixed(tables: storage.Tables) -> None:
@@ -111,6 +113,34 @@ def test_event_dates_fit_their_summits(tables: storage.Tables) -> None:
             fits = doc["date"] <= summit["start"]
         if not fits:
             wrong.append((doc["summit"], doc["party"], doc["kind"], doc["date"]))
+    assert wrong == []
+
+
+SUMMIT_DAYS = {
+    # The leaders' programme as announced, opening dinner included.
+    "nato-2022": ("2022-06-28", "2022-06-30"),
+    "nato-2023": ("2023-07-11", "2023-07-12"),
+    "nato-2024": ("2024-07-09", "2024-07-11"),
+    "nato-2025": ("2025-06-24", "2025-06-25"),
+    "us-japan-2plus2-2025": ("2025-07-01", "2025-07-01"),
+}
+PARTNERS_DAY = {
+    "nato-2022": "2022-06-29",
+    "nato-2023": "2023-07-12",
+    "nato-2024": "2024-07-11",
+    "nato-2025": "2025-06-25",
+}
+
+
+def test_summits_span_the_announced_programme(tables: storage.Tables) -> None:
+    found = {doc["id"]: (doc["start"], doc["end"]) for doc in tables["summits"].values()}
+    assert found == SUMMIT_DAYS
+
+
+def test_attendance_is_dated_on_the_partners_meeting_day(tables: storage.Tables) -> None:
+    attended = [doc for doc in tables["events"].values() if doc["kind"] == "attended"]
+    assert len(attended) == 16
+    wrong = [doc for doc in attended if doc["date"] != PARTNERS_DAY[doc["summit"]]]
     assert wrong == []
 
 
@@ -180,7 +210,7 @@ def test_japan_2025_confirmed_then_cancelled_then_minister() -> None:
     assert brief(rows) == [
         ("nato-2025", "JPN", "confirmed", "2025-06-20", "Shigeru Ishiba", "leader"),
         ("nato-2025", "JPN", "cancelled", "2025-06-23", "Shigeru Ishiba", "leader"),
-        ("nato-2025", "JPN", "attended", "2025-06-24", "Takeshi Iwaya", "minister"),
+        ("nato-2025", "JPN", "attended", "2025-06-25", "Takeshi Iwaya", "minister"),
     ]
     assert '"various circumstances"' in rows[1]["reason"]
     assert "Fuji Television" in rows[1]["reason"]
@@ -192,7 +222,7 @@ def test_south_korea_2025_cancelled_then_senior_official() -> None:
     assert brief(rows) == [
         ("nato-2025", "KOR", "cancelled", "2025-06-22", "Lee Jae-myung", "leader"),
         ("nato-2025", "KOR", "confirmed", "2025-06-23", "Wi Sung-lac", "senior-official"),
-        ("nato-2025", "KOR", "attended", "2025-06-24", "Wi Sung-lac", "senior-official"),
+        ("nato-2025", "KOR", "attended", "2025-06-25", "Wi Sung-lac", "senior-official"),
     ]
     assert "the situation in the Middle East" in rows[0]["reason"]
     assert FDD in rows[0]["sources"]
@@ -200,7 +230,7 @@ def test_south_korea_2025_cancelled_then_senior_official() -> None:
 
 @pytest.mark.parametrize(
     ("summit", "declined", "attended"),
-    [("nato-2024", "2024-07-02", "2024-07-11"), ("nato-2025", "2025-06", "2025-06-24")],
+    [("nato-2024", "2024-07-02", "2024-07-11"), ("nato-2025", "2025-06", "2025-06-25")],
 )
 def test_albanese_declined_and_marles_went(summit: str, declined: str, attended: str) -> None:
     rows = events("--summit", summit, "--party", "Australia")
@@ -227,7 +257,9 @@ def test_the_two_plus_two_was_cancelled_by_japan() -> None:
         ("us-japan-2plus2-2025", "JPN", "cancelled", "2025-06-20", "", "minister"),
     ]
     assert "3.5% of GDP" in rows[0]["reason"]
+    assert "Financial Times" in rows[0]["reason"]
     assert '"postponed"' in rows[0]["notes"]
+    assert rows[0]["notes"].startswith("Dated on the day the Financial Times reported it")
 
 
 def test_invitations(tables: storage.Tables) -> None:
