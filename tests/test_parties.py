@@ -233,3 +233,16 @@ def test_resolve_returns_a_known_party_or_refuses(text: str) -> None:
     except SummitsError:
         return
     assert code in parties.names([EU, ASEAN])
+
+
+def test_countries_read_from_pycountrys_data_file_are_pycountrys_countries() -> None:
+    import pycountry
+
+    expected = [
+        {field: getattr(c, field) for field in parties._ISO_FIELDS if getattr(c, field, None)}
+        for c in pycountry.countries
+    ]
+    assert parties._iso_countries() == expected
+
+
+CELLS = st.one_of(st.none(), st.text(max_size=5), st.lists(st.text(max_size=3), max_size=3))

@@ -183,3 +183,49 @@ def test_the_table_check_agrees_with_the_record_check(data: st.DataObject) -> No
     assert rules.record_problems(table, doc) == slow
     for problem in slow:
         assert all(c.isprintable() for c in wording.sentence(problem))
+
+
+# -- the fast checks agree with the full ones ----------------------------------
+
+
+VALID_RECORDS = {
+    "summits": rules.make(
+        "summits", id="nato-2025", name="NATO", start="2025-06-24", end="2025-06-25"
+    ),
+    "parties": rules.make("parties", code="EU", name="European Union", aliases=["E.U."]),
+    "invitations": rules.make("invitations", summit="nato-2025", party="JPN", role="guest"),
+    "events": rules.make(
+        "events",
+        id="3f9a1c2e",
+        summit="nato-2025",
+        party="KOR",
+        kind="cancelled",
+        date="2025-06-22",
+        level="leader",
+        recorded="2025-06-22T10:00:00Z",
+        tags=["x"],
+    ),
+}
+ODD_VALUES = st.sampled_from(
+    [
+        "", " ", "x", "X-1", "nato-2025", "2025", "2025-06", "2025-02-29", "2024-02-29",
+        "2025-13", "0000-01-01", "leader", "attended", "guest", "2025-06-22T10:00:00Z",
+        "2025-06-22 10:00", None, 1, [], ["a"], ["a", 1], [[]], {}, "٢٠٢٥",
+        "a | b", ["a | b"], ["a |", "b"], ["| b"], ["a|b", "a |b"], ["a\n|", "b"],
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_fast_record_checks_agree_with_the_field_by_field_ones(data: st.DataObject) -> None:
+    table = data.draw(st.sampled_from(models.TABLES))
+    doc = dict(VALID_RECORDS[table])
+    for name in data.draw(st.lists(st.sampled_from([*models.FIELDS[table], "extra"]))):
+        if data.draw(st.booleans()):
+            doc[name] = data.draw(ODD_VALUES)
+        else:
+            doc.pop(name, None)
+    slow = rules.record_problems(table, _Slow(doc))
+    assert rules.record_problems(table, doc) == slow
+    assert rules.table_ok(table, [VALID_RECORDS[table], doc]) == (slow == [])
