@@ -87,9 +87,11 @@ def writing(path: Path) -> Iterator[Database]:
 
 
 def create(path: Path, tables: storage.Tables | None = None) -> None:
-    """Write a new database; refuse to replace an existing file."""
+    """Write a new database; refuse to replace an existing file, or tables that break the rules."""
     if path.exists():
         raise Conflict(f"{path} already exists; summits init never overwrites a database")
+    if tables is not None:
+        _refuse_broken(Database(path, tables))
     path.parent.mkdir(parents=True, exist_ok=True)
     # The writers' lock, so that of two inits at once the second sees the first's file
     # instead of replacing it (and a log cannot slip in between).
@@ -97,6 +99,14 @@ def create(path: Path, tables: storage.Tables | None = None) -> None:
         if path.exists():
             raise Conflict(f"{path} already exists; summits init never overwrites a database")
         storage.atomic_write(path, storage.dump(tables if tables is not None else storage.empty()))
+
+
+def sample() -> storage.Tables:
+    """The bundled dataset's tables (``init --sample``), read as any database is."""
+    from importlib.resources import files
+
+    raw = files("summits").joinpath("sample.json").read_bytes()
+    return storage.parse(raw, Path("the bundled sample"))
 
 
 @contextlib.contextmanager

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from summits import analysis, dates, storage, store
+from summits import analysis, dates, store
 from summits import options as opt
 from summits.cli.common import describe, echo_edit, emit, given
 
@@ -29,11 +28,7 @@ def init(db: Path, sample: bool) -> None:
       summits init
       summits --db nato.json init --sample
     """
-    tables = None
-    if sample:
-        raw = files("summits").joinpath("sample.json").read_bytes()
-        tables = storage.parse(raw, Path("sample.json"))
-    store.create(db, tables)
+    store.create(db, store.sample() if sample else None)
     click.echo(f"created {db}" + (" from the bundled sample" if sample else ""))
 
 
