@@ -546,6 +546,23 @@ EVENTS: tuple[Event, ...] = (
 # -- building ----------------------------------------------------------------------
 
 
+# The people the events name, registered so that each is found by any of the
+# names researchers write: the surname alone, and Japanese names in Japanese order.
+PERSONS = (
+    ("fumio-kishida", "Fumio Kishida", ("Kishida", "Kishida Fumio"), "JPN"),
+    ("shigeru-ishiba", "Shigeru Ishiba", ("Ishiba", "Ishiba Shigeru"), "JPN"),
+    ("takeshi-iwaya", "Takeshi Iwaya", ("Iwaya", "Iwaya Takeshi"), "JPN"),
+    ("yoon-suk-yeol", "Yoon Suk Yeol", ("Yoon",), "KOR"),
+    ("lee-jae-myung", "Lee Jae-myung", (), "KOR"),
+    ("wi-sung-lac", "Wi Sung-lac", (), "KOR"),
+    ("anthony-albanese", "Anthony Albanese", ("Albanese",), "AUS"),
+    ("richard-marles", "Richard Marles", ("Marles",), "AUS"),
+    ("jacinda-ardern", "Jacinda Ardern", ("Ardern",), "NZL"),
+    ("chris-hipkins", "Chris Hipkins", ("Hipkins",), "NZL"),
+    ("christopher-luxon", "Christopher Luxon", ("Luxon",), "NZL"),
+)
+
+
 def build(path: Path) -> None:
     """Create ``path`` and record the whole dataset through the library."""
     store.create(path)
@@ -553,6 +570,8 @@ def build(path: Path) -> None:
         for summit in SUMMITS:
             db.add_summit(**summit)
         db.add_party(EU["code"], EU["name"])
+        for person_id, name, aliases, party in PERSONS:
+            db.add_person(id=person_id, name=name, aliases=list(aliases), party=party)
         for summit_id, sources in IP4_INVITATION_SOURCES.items():
             db.invite(summit_id, IP4, role="partner", date="", sources=sources)
         for summit_id, sources in EU_INVITATION_SOURCES.items():

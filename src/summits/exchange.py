@@ -27,14 +27,14 @@ DERIVED_AFTER: dict[str, dict[str, tuple[str, ...]]] = {
     "parties": {},
 }
 DERIVED: dict[str, frozenset[str]] = {
-    table: frozenset(name for names in after.values() for name in names)
-    for table, after in DERIVED_AFTER.items()
+    table: frozenset(name for names in DERIVED_AFTER.get(table, {}).values() for name in names)
+    for table in models.TABLES
 }
 COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(
         column
         for field in models.FIELDS[table]
-        for column in (field, *DERIVED_AFTER[table].get(field, ()))
+        for column in (field, *DERIVED_AFTER.get(table, {}).get(field, ()))
     )
     for table in models.TABLES
 }
@@ -63,7 +63,7 @@ def rows(db: Database, table: str, records: Iterable[dict[str, Any]]) -> list[di
 
 
 # Tables in dependency order: each refers only to the ones before it.
-ORDER = ("parties", "summits", "invitations", "events")
+ORDER = ("parties", "persons", "summits", "invitations", "events")
 
 
 def ordered(db: Database, table: str) -> list[Record]:
@@ -74,7 +74,7 @@ def ordered(db: Database, table: str) -> list[Record]:
         return db.summits()
     if table == "invitations":
         return db.invitations()
-    return sorted(db.rows("parties"), key=lambda doc: doc["code"])
+    return sorted(db.rows(table), key=lambda doc: doc[models.KEY_FIELD[table] or ""])
 
 
 def sheet(db: Database, table: str, records: Iterable[dict[str, Any]]) -> formats.Sheet:

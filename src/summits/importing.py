@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from summits import dates, models, parties, rules, wording
+from summits import dates, models, parties, people, rules, wording
 from summits.errors import InvalidValue, SummitsError, quote
 from summits.exchange import COLUMNS, DERIVED, ORDER
 
@@ -305,7 +305,7 @@ def apply(db: Database, result: Plan) -> None:
 
 # Required fields an empty cell may leave out: the recording commands' defaults
 # fill them (a new event id, the time of import, the start as the end, partner).
-FILLED = {"events": ("id", "recorded"), "summits": ("end",), "invitations": ("role",)}
+FILLED = {"events": ("id", "recorded"), "summits": ("end",)}
 # The columns a file must have; the others may be left out and are read as empty.
 REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(
@@ -336,7 +336,7 @@ _CELLS = {
         _Cell(
             spec,
             rules.cleaner(spec),
-            DATE if spec.code == "date" else PARTY if spec is models.PARTY else "",
+            DATE if spec.code == "date" else PARTY if spec.name == "party" else "",
             [] if spec.items else "",
         )
         for spec in fields
@@ -365,6 +365,8 @@ class _Checker:
         self.org_codes |= {code.upper() for code in self._keys("parties", "code")}
         self.event_ids = {doc["id"] for doc in db.rows("events")} | self._keys("events", "id")
         self._parsed: dict[tuple[str, str], tuple[str, SummitsError | None]] = {}
+        self.persons = db.rows("persons")
+        self.person_index = people.index(self.persons)
         self._origin: dict[int, Row] = {}  # id() of a record to write -> its row
 
     def _keys(self, table: str, column: str) -> set[str]:
@@ -384,6 +386,8 @@ class _Checker:
             result.unchanged[table] = unchanged
             if table == "parties":
                 self._check_organisations(added + replaced)
+            if table == "persons":
+                self._check_persons(added + replaced)
         return result
 
     # -- one table -----------------------------------------------------------
@@ -523,7 +527,7 @@ class _Checker:
         for cell in _CELLS[table]:
             name = cell.spec.name
             value = values.get(name)
-            if value is None:
+            if value is None or cell.spec.computed:
                 doc[name] = cell.empty
                 continue
             value = cell.clean(value)
@@ -537,6 +541,8 @@ class _Checker:
                     self._problem(row, name, value, exc.predicate or str(exc))
                     bad.add(name)
         self._fill(table, doc, existing)
+        if table == "events" and isinstance(doc["by"], str):
+            doc["person"] = people.link(doc["by"], self.person_index)
         if table in ("events", "invitations"):
             summit = doc["summit"]
             if isinstance(summit, str) and summit and summit not in self.summit_ids:
@@ -615,6 +621,18 @@ class _Checker:
                         where, column, value, f"already names the organisation {min(others)}"
                     )
         self.organisations = list(final.values())
+
+    def _check_persons(self, written: list[Record]) -> None:
+        """No name shared by two persons, in the database and the file together."""
+        final = {doc["id"]: doc for doc in self.persons}
+        final.update((doc["id"], doc) for doc in written)
+        mine = {id(doc) for doc in written}
+        for person_id, column, name in people.clashes(final.values()):
+            doc = final[person_id]
+            if id(doc) in mine:
+                self._problem(self._origin[id(doc)], column, name, "already names another person")
+        self.persons = list(final.values())
+        self.person_index = people.index(self.persons)
 
     def _conflict(self, table: str, row: Row, old: Record, doc: Record) -> None:
         differ = [name for name in models.FIELDS[table] if old.get(name) != doc[name]]

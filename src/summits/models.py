@@ -28,13 +28,16 @@ class Kind(NamedTuple):
 
     ``attending``: the party was there. ``withdrawing``: a person pulled out
     (a stand-in may follow). ``explains``: offered as a reason for a change in
-    representation. ``symbol`` and ``colour`` show it without and with colour.
+    representation. ``represents``: it says who is (to be) there and how, so
+    it takes a ``mode`` and an ``instead_of``. ``symbol`` and ``colour`` show
+    it without and with colour.
     """
 
     name: str
     attending: bool
     withdrawing: bool
     explains: bool
+    represents: bool
     symbol: str
     colour: str
 
@@ -42,16 +45,22 @@ class Kind(NamedTuple):
 KIND = {
     kind.name: kind
     for kind in (
-        Kind("confirmed", False, False, False, "\u25cb", "cyan"),  # ○
-        Kind("attended", True, False, False, "\u25cf", "green"),  # ●
-        Kind("declined", False, True, True, "\u2715", "yellow"),  # ✕
-        Kind("cancelled", False, True, True, "\u2298", "bold red"),  # ⊘
-        Kind("absent", False, False, False, "\u2013", "magenta"),  # en dash
+        Kind("confirmed", False, False, False, True, "\u25cb", "cyan"),  # ○
+        Kind("attended", True, False, False, True, "\u25cf", "green"),  # ●
+        Kind("declined", False, True, True, False, "\u2715", "yellow"),  # ✕
+        Kind("cancelled", False, True, True, False, "\u2298", "bold red"),  # ⊘
+        Kind("absent", False, False, False, False, "\u2013", "magenta"),  # en dash
+        # The representative left before the summit ended: its date is when.
+        Kind("left-early", False, False, False, False, "\u25d0", "dark_orange"),  # ◐
     )
 }
 KINDS = tuple(KIND)
 LEVELS = ("leader", "deputy-leader", "minister", "senior-official", "ambassador", "official")
 ROLES = ("member", "partner", "guest", "observer")
+# How a party took part, best first: there, live by video link, a recorded message.
+MODES = ("in-person", "video", "message")
+FORMATS = ("in-person", "virtual", "hybrid")  # a summit's
+STATUSES = ("held", "postponed", "cancelled")  # a summit's
 
 
 def level_rank(level: str) -> int:
@@ -62,6 +71,7 @@ def level_rank(level: str) -> int:
 # -- forms -------------------------------------------------------------------------
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+WIKIDATA = re.compile(r"Q[1-9][0-9]{0,11}")
 EVENT_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 ORG_CODE = re.compile(r"[A-Z][A-Z0-9-]{1,15}")
@@ -90,7 +100,9 @@ class Field(NamedTuple):
     whole table is checked fast); when it fails the problem's code is ``code``,
     worded with ``expected``. ``limit`` bounds each value (each item of a list)
     in characters; ``multiline`` allows newline and tab. Input is always trimmed;
-    ``clean`` may also fold the case. ``items`` marks a list of texts.
+    ``clean`` may also fold the case. ``items`` marks a list of texts. An empty
+    value is stored as ``default``. A ``computed`` field is set by the tool,
+    never typed: import ignores its cells.
     """
 
     name: str
@@ -103,6 +115,8 @@ class Field(NamedTuple):
     multiline: bool = False
     clean: Clean = "trim"
     items: bool = False
+    default: str = ""
+    computed: bool = False
 
 
 def _choice(name: str, values: tuple[str, ...], description: str, **more: Any) -> Field:
@@ -125,14 +139,20 @@ def _list(name: str, description: str, limit: int) -> Field:
     return Field(name, description, limit=limit, items=True)
 
 
-SUMMIT_ID = Field(
-    "id",
-    "The summit's id, a slug chosen by the user (nato-2025).",
-    required=True,
-    limit=64,
-    valid=SLUG.fullmatch,
-    code="form",
-    expected="an id: use lowercase letters, digits and '-' (e.g. nato-2025)",
+def _slug(description: str, example: str, **more: Any) -> Field:
+    return Field(
+        "id",
+        description,
+        limit=64,
+        valid=SLUG.fullmatch,
+        code="form",
+        expected=f"an id: use lowercase letters, digits and '-' (e.g. {example})",
+        **more,
+    )
+
+
+SUMMIT_ID = _slug(
+    "The summit's id, a slug chosen by the user (nato-2025).", "nato-2025", required=True
 )
 SOURCES = _list("sources", "Sources: URLs or citations.", 2000)
 PARTY = Field(
@@ -151,6 +171,8 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
         Field("host", "Where it is held.", limit=300),
         _date("start", "Its first day.", required=True),
         _date("end", "Its last day (the start for a one-day summit).", required=True),
+        _choice("format", FORMATS, "How it was held.", required=True, default="in-person"),
+        _choice("status", STATUSES, "Whether it took place.", required=True, default="held"),
         Field("notes", "Free notes.", limit=10_000, multiline=True),
         SOURCES,
     ),
@@ -168,11 +190,26 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
         Field("name", "The organisation's full name.", required=True, limit=300),
         _list("aliases", "Other names it is known by.", 300),
     ),
+    "persons": (
+        _slug("The person's id, a slug (xi-jinping).", "xi-jinping", required=True),
+        Field("name", "The name to show.", required=True, limit=200),
+        _list("aliases", "Other names `by` may give (Lula, Xi).", 200),
+        Field("party", "The party they represent (optional).", limit=100),
+        Field(
+            "wikidata",
+            "Their Wikidata id (Q followed by digits).",
+            limit=13,
+            valid=WIKIDATA.fullmatch,
+            code="form",
+            expected="a Wikidata id: Q followed by digits (e.g. Q15031)",
+        ),
+    ),
     "invitations": (
         SUMMIT_REF,
         PARTY,
-        _choice("role", ROLES, "The party's role at the summit.", required=True),
+        _choice("role", ROLES, "The party's role at the summit.", required=True, default="partner"),
         _date("date", "When the invitation was made."),
+        Field("notes", "Free notes.", limit=10_000, multiline=True),
         SOURCES,
     ),
     "events": (
@@ -191,6 +228,21 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
         _date("date", "When it happened or was announced.", required=True),
         Field("by", "The person: who was sent, or who pulled out.", limit=200),
         _choice("level", LEVELS, "Their rank, highest first."),
+        _choice("mode", MODES, "How the party took part (attended and confirmed only)."),
+        Field(
+            "instead_of",
+            "On attended and confirmed: the person this representative stood in for.",
+            limit=200,
+        ),
+        Field(
+            "person",
+            "The registered person whose id, name or alias is `by` (set by the tool).",
+            limit=64,
+            valid=SLUG.fullmatch,
+            code="form",
+            expected="a person's id",
+            computed=True,
+        ),
         Field("reason", "Why, in the source's words.", limit=2000),
         SOURCES,
         Field("notes", "Free notes.", limit=10_000, multiline=True),
@@ -207,7 +259,13 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
     ),
 }
 TABLES = tuple(DECLARATIONS)
-SINGULAR = {"summits": "summit", "parties": "party", "invitations": "invitation", "events": "event"}
+SINGULAR = {
+    "summits": "summit",
+    "parties": "party",
+    "persons": "person",
+    "invitations": "invitation",
+    "events": "event",
+}
 FIELD: dict[str, dict[str, Field]] = {
     table: {spec.name: spec for spec in fields} for table, fields in DECLARATIONS.items()
 }
@@ -223,7 +281,13 @@ REQUIRED: dict[str, frozenset[str]] = {
     for table, fields in DECLARATIONS.items()
 }
 # The field that names a record, or None for invitations (summit and party together).
-KEY_FIELD = {"summits": "id", "parties": "code", "invitations": None, "events": "id"}
+KEY_FIELD = {
+    "summits": "id",
+    "parties": "code",
+    "persons": "id",
+    "invitations": None,
+    "events": "id",
+}
 
 
 # -- records, as mypy sees them (a test holds them to the declarations) ------------
@@ -236,6 +300,8 @@ class Summit(TypedDict):
     host: str
     start: str
     end: str
+    format: str
+    status: str
     notes: str
     sources: list[str]
 
@@ -246,11 +312,20 @@ class Party(TypedDict):
     aliases: list[str]
 
 
+class Person(TypedDict):
+    id: str
+    name: str
+    aliases: list[str]
+    party: str
+    wikidata: str
+
+
 class Invitation(TypedDict):
     summit: str
     party: str
     role: str
     date: str
+    notes: str
     sources: list[str]
 
 
@@ -262,6 +337,9 @@ class Event(TypedDict):
     date: str
     by: str
     level: str
+    mode: str
+    instead_of: str
+    person: str
     reason: str
     sources: list[str]
     notes: str
@@ -272,6 +350,7 @@ class Event(TypedDict):
 RECORD_TYPES: dict[str, type] = {
     "summits": Summit,
     "parties": Party,
+    "persons": Person,
     "invitations": Invitation,
     "events": Event,
 }

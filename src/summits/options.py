@@ -143,6 +143,34 @@ def _choice_option(name: str, values: tuple[str, ...]) -> Callable[..., Callable
 
 kind_option = _choice_option("kind", models.KINDS)
 level_option = _choice_option("level", models.LEVELS)
+mode_option = _choice_option("mode", models.MODES)
+
+
+def complete_persons(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion: the ids of the registered persons."""
+    return [p for p in _known(ctx, "persons", "id") if p.startswith(incomplete.lower())]
+
+
+person_option = click.option(
+    "--person",
+    metavar="P",
+    shell_complete=complete_persons,
+    help="Only this person's events: a registered person's id, name or alias, "
+    "or the exact text of --by.",
+)
+tag_filter_option = click.option(
+    "--tag",
+    "tags",
+    multiple=True,
+    metavar="T",
+    help="Only events with this tag; repeat for any of them.",
+)
+
+
+def person_argument(func: F) -> F:
+    return click.argument("person_id", metavar="ID", shell_complete=complete_persons)(func)
+
+
 role_option = click.option(
     "--role",
     type=click.Choice(models.ROLES),

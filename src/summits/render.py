@@ -153,12 +153,26 @@ def _table(*columns: str, title: str | None = None) -> Fitted:
     return Fitted(table, [CODE if is_code(c) else FITS.get(c, TEXT) for c in columns])
 
 
-def who(event: Mapping[str, Any]) -> Text:
-    """The person and their rank: ``Lee Jae-myung (leader)``."""
+def who(event: Mapping[str, Any], persons: Mapping[str, str] | None = None) -> Text:
+    """The person, their rank and how they took part: ``Lula (leader, video)``.
+
+    With ``persons`` (id → name), a registered person's name follows a ``by``
+    that differs from it: ``Lula [Luiz Inácio Lula da Silva]``.
+    """
     text = Text(event["by"])
-    if event["level"]:
-        text.append(f" ({event['level']})" if event["by"] else event["level"], style="dim")
+    name = (persons or {}).get(event["person"], "")
+    if name and name != event["by"]:
+        text.append(f" [{name}]")
+    rank = [word for word in (event["level"], _mode(event)) if word]
+    if rank:
+        words = ", ".join(rank)
+        text.append(f" ({words})" if event["by"] else words, style="dim")
     return text
+
+
+def _mode(event: Mapping[str, Any]) -> str:
+    """The mode when it says something: in person is what attending means."""
+    return "" if event["mode"] in ("", models.MODES[0]) else str(event["mode"])
 
 
 def events_table(events: Iterable[Record]) -> RenderableType:
@@ -205,6 +219,19 @@ def parties_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
     return fitted if rows else Text(none, style="dim")
 
 
+def persons_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
+    fitted = _table("id", "name", "aliases", "party", "wikidata")
+    for doc in rows:
+        fitted.table.add_row(
+            Text(doc["id"]),
+            Text(doc["name"]),
+            Text(", ".join(doc["aliases"])),
+            Text(doc["party"]),
+            Text(doc["wikidata"]),
+        )
+    return fitted if rows else Text("no persons registered", style="dim")
+
+
 def date_span(start: str, end: str) -> str:
     return start if start == end else f"{start} \u2013 {end}"
 
@@ -232,11 +259,13 @@ def summit_details(
             grid.add_row(label, Text(value))
     lines.append(grid)
     if invitations:
-        fitted = _table("party", "name", "role", "invited", title="Invitations")
+        noted = any(doc["notes"] for doc in invitations)
+        columns = ("party", "name", "role", "invited", *(("notes",) if noted else ()))
+        fitted = _table(*columns, title="Invitations")
         for doc in invitations:
-            fitted.table.add_row(
-                Text(doc["party"]), Text(names.get(doc["party"], "")), doc["role"], doc["date"]
-            )
+            cells = [Text(doc["party"]), Text(names.get(doc["party"], "")), doc["role"]]
+            cells.append(doc["date"])
+            fitted.table.add_row(*cells, *((Text(doc["notes"]),) if noted else ()))
         lines += [Text(""), fitted]
     return lines
 
@@ -269,11 +298,25 @@ def summit_heading(summit: Mapping[str, Any]) -> list[RenderableType]:
     facts = [summit["host"], date_span(summit["start"], summit["end"])]
     if summit["series"]:
         facts.append(f"series {summit['series']}")
+    facts += _unusual(summit)
     return [head, Text(" \u00b7 ".join(fact for fact in facts if fact), style="dim")]
 
 
+def _unusual(summit: Mapping[str, Any]) -> list[str]:
+    """A summit's format and status when they are not the declared defaults."""
+    declared = models.FIELD["summits"]
+    return [
+        str(summit[name])
+        for name in ("status", "format")
+        if summit[name] and summit[name] != declared[name].default
+    ]
+
+
 def timeline(
-    views: Sequence[SummitTimeline], names: Mapping[str, str], headings: bool = True
+    views: Sequence[SummitTimeline],
+    names: Mapping[str, str],
+    headings: bool = True,
+    persons: Mapping[str, str] | None = None,
 ) -> list[RenderableType]:
     """Each summit's events by date: kind by symbol and colour, who, level, why, sources."""
     if not views:
@@ -283,11 +326,17 @@ def timeline(
         if headings:
             out += [Text("")] if number else []
             out += [*summit_heading(view.summit), Text("")]
-        out.append(_timeline_table(view, names) if view.days else Text("no events", style="dim"))
+        out.append(
+            _timeline_table(view, names, persons or {})
+            if view.days
+            else Text("no events", style="dim")
+        )
     return out
 
 
-def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Fitted:
+def _timeline_table(
+    view: SummitTimeline, names: Mapping[str, str], persons: Mapping[str, str]
+) -> Fitted:
     from summits import analysis
 
     table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
@@ -303,21 +352,27 @@ def _timeline_table(view: SummitTimeline, names: Mapping[str, str]) -> Fitted:
         if nth is not None:
             when.append(f"\nsummit day {nth}", style="dim")
         for index, event in enumerate(day.events):
-            table.add_row(when if index == 0 else "", kind_text(event["kind"]), _what(event, names))
+            table.add_row(
+                when if index == 0 else "", kind_text(event["kind"]), _what(event, names, persons)
+            )
     return Fitted(table, [CODE, CODE, Fit(share=1, least=24)])
 
 
-def _what(event: Mapping[str, Any], names: Mapping[str, str]) -> RenderableType:
+def _what(
+    event: Mapping[str, Any], names: Mapping[str, str], persons: Mapping[str, str]
+) -> RenderableType:
     """Party and person on the first line; the reason, notes, tags, sources below."""
     text = Text()
     name = names.get(event["party"])
     text.append(event["party"] + (" " if name else ""), style="bold")
     if name:
         text.append(name)
-    person = who(event)
+    person = who(event, persons)
     if person:
         text.append(" \u00b7 ")
         text.append_text(person)
+    if event["instead_of"]:
+        text.append(f" instead of {event['instead_of']}", style="italic")
     if event["reason"]:
         text.append("\n")
         text.append(event["reason"])

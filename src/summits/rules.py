@@ -93,13 +93,37 @@ _CLEANERS: dict[tuple[bool, str], Callable[[Any], Any]] = {
 
 
 def clean(table: str, values: Mapping[str, Any]) -> Record:
-    """A complete record from the given fields: every field present, every value cleaned."""
+    """A complete record from the given fields: every field present, every value cleaned.
+
+    An empty value takes the field's declared default; an event of a kind that
+    ``represents`` (attended, confirmed) is in person unless told otherwise.
+    """
     doc: Record = {}
     for spec in models.DECLARATIONS[table]:
         value = values.get(spec.name)
-        doc[spec.name] = ([] if spec.items else "") if value is None else cleaner(spec)(value)
+        value = ([] if spec.items else "") if value is None else cleaner(spec)(value)
+        doc[spec.name] = spec.default if value == "" and spec.default else value
     doc.update((name, value) for name, value in values.items() if name not in doc)
+    if table == "events" and not doc["mode"] and represents(doc["kind"]):
+        doc["mode"] = models.MODES[0]
     return doc
+
+
+def fill_missing(table: str, doc: Record) -> None:
+    """Give a record the fields it lacks, with the values ``clean`` would give them.
+
+    The upgrade of an older file: nothing present is changed (not even trimmed).
+    """
+    missing = [spec for spec in models.DECLARATIONS[table] if spec.name not in doc]
+    if not missing:
+        return
+    filled = clean(table, {**{spec.name: None for spec in missing}, "kind": doc.get("kind")})
+    doc.update((spec.name, filled[spec.name]) for spec in missing)
+
+
+def represents(kind: Any) -> bool:
+    """Whether events of this kind take a mode and an ``instead_of``."""
+    return isinstance(kind, str) and kind in models.KIND and models.KIND[kind].represents
 
 
 def make(table: str, **values: Any) -> Record:
@@ -177,7 +201,20 @@ def record_problems(table: str, doc: Any) -> list[Problem]:
                 found.append(Problem(table, key, spec.name, value, *broken))
     if table == "summits" and not found and _ends_before_start(doc):
         found.append(Problem(table, key, "end", doc["end"], "end-before-start", doc["start"]))
+    if table == "events" and not found:
+        found += [Problem(table, key, name, doc[name], code) for name, code in _by_kind(doc)]
     return found
+
+
+def _by_kind(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(field, code) of the event fields its kind does not allow, or requires and lacks.
+
+    A kind that ``represents`` (attended, confirmed) has a mode; other kinds have
+    neither a mode nor an ``instead_of``.
+    """
+    if represents(doc["kind"]):
+        return [] if doc["mode"] else [("mode", "required")]
+    return [(name, "kind-takes-none") for name in ("mode", "instead_of") if doc[name]]
 
 
 def _list_problems(table: str, key: str, spec: Field, value: Any) -> list[Problem]:
@@ -241,7 +278,9 @@ def table_ok(table: str, docs: list[Any]) -> bool:
             return False
         if not _texts_ok(spec, column):
             return False
-    return table != "summits" or not any(map(_ends_before_start, docs))
+    if table == "summits":
+        return not any(map(_ends_before_start, docs))
+    return table != "events" or not any(map(_by_kind, docs))
 
 
 def _texts_ok(spec: Field, column: list[Any]) -> bool:
@@ -297,7 +336,8 @@ def problems(
             if key in keys[table]:
                 found.append(Problem(table, key, "", None, "duplicate"))
             keys[table].add(key)
-    for table in ("invitations", "events"):
+    found += _person_problems(tables, keys["persons"])
+    for table in ("invitations", "events", "persons"):
         docs = [doc for doc in tables.get(table, {}).values() if isinstance(doc, dict)]
         # Each distinct reference is looked up once, not once a record. Only text is
         # collected: a list where a code should be is unhashable (and reported above).
@@ -314,8 +354,25 @@ def problems(
         for doc in docs if bad_summits or bad_parties else ():
             key = models.key_of(table, doc)
             summit, party = doc.get("summit"), doc.get("party")
-            if summit in bad_summits:
+            if summit in bad_summits and table != "persons":
                 found.append(Problem(table, key, "summit", summit, "no-summit"))
             if party in bad_parties:
                 found.append(Problem(table, key, "party", party, "no-party"))
+    return found
+
+
+def _person_problems(tables: Mapping[str, Mapping[str, Any]], ids: set[str]) -> list[Problem]:
+    """Events naming a person who is not registered; a name two persons share."""
+    from summits import people
+
+    found: list[Problem] = []
+    persons = [d for d in tables.get("persons", {}).values() if isinstance(d, dict)]
+    for problem in people.clashes(persons):
+        found.append(Problem("persons", *problem, "shared-name"))
+    for doc in tables.get("events", {}).values():
+        person = doc.get("person") if isinstance(doc, dict) else None
+        if isinstance(person, str) and person and person not in ids:
+            found.append(
+                Problem("events", models.key_of("events", doc), "person", person, "no-person")
+            )
     return found

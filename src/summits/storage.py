@@ -29,7 +29,9 @@ from tinydb.table import Table
 from summits.errors import DatabaseError
 from summits.models import TABLES
 
-SCHEMA_VERSION = 1
+# Schema 2 (version 2 of the product) adds event modes, stand-ins and persons,
+# summit formats and statuses, invitation notes, and the history table.
+SCHEMA_VERSION = 2
 Tables = dict[str, dict[str, Any]]
 
 
@@ -93,6 +95,12 @@ def read(path: Path) -> bytes:
 
 
 def parse(raw: bytes, path: Path) -> Tables:
+    """The file's tables, upgraded in memory to this schema; refuse a file that is not one."""
+    return parse_versioned(raw, path)[0]
+
+
+def parse_versioned(raw: bytes, path: Path) -> tuple[Tables, int]:
+    """The file's tables, upgraded in memory, and the schema version the file has."""
     try:
         data = _loads(raw)
     except orjson.JSONDecodeError:
@@ -117,7 +125,23 @@ def parse(raw: bytes, path: Path) -> Tables:
                 f"{path} is damaged: table {name!r} is not an object of numbered records"
             )
         tables[name] = table
-    return tables
+    if version < SCHEMA_VERSION:
+        upgrade(tables)
+    return tables, version
+
+
+def upgrade(tables: Tables) -> None:
+    """Schema 1 to 2, in place and losslessly: each new field takes its default.
+
+    Only fields a record lacks are added, and only to records that are objects:
+    a record that breaks the rules still breaks them, and is reported as such.
+    """
+    from summits import rules
+
+    for table in TABLES:
+        for doc in tables.setdefault(table, {}).values():
+            if isinstance(doc, dict):
+                rules.fill_missing(table, doc)
 
 
 def _numbered(table: dict[str, Any]) -> bool:

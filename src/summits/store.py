@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summits import dates, models, parties, rules, storage, wording
+from summits import dates, models, parties, people, rules, storage, wording
 from summits.errors import (
     Ambiguous,
     Conflict,
@@ -40,7 +40,7 @@ def reading(path: Path, *, trust: bool = False) -> Iterator[Database]:
     ``trust`` skips it, for ``check``, whose job is to list the problems.
     """
     raw = storage.read(path)
-    database = Database(path, storage.parse(raw, path))
+    database = Database(path, *storage.parse_versioned(raw, path))
     if not trust and not storage.is_checked(path, raw):
         _refuse_broken(database)
         storage.remember_checked(path, raw)
@@ -72,7 +72,7 @@ def writing(path: Path) -> Iterator[Database]:
         storage.load(path)  # raises the "does not exist" sentence
     with _locked(path):
         raw = storage.read(path)
-        db = Database(path, storage.parse(raw, path))
+        db = Database(path, *storage.parse_versioned(raw, path))
         if not storage.is_checked(path, raw):
             _refuse_broken(db)
             storage.remember_checked(path, raw)
@@ -84,6 +84,17 @@ def writing(path: Path) -> Iterator[Database]:
             storage.sweep_temp_files(path)
             storage.atomic_write(path, new)
             storage.remember_checked(path, new)
+            if db.schema < storage.SCHEMA_VERSION:
+                notice(f"upgraded {path} to schema {storage.SCHEMA_VERSION}")
+
+
+def _ignore(message: str) -> None:
+    """The default ``notice``: a library says nothing itself."""
+
+
+# Told what a command did beyond its answer (a file's schema upgrade), for the CLI
+# to say on standard error; the library never prints.
+notice: Callable[[str], None] = _ignore
 
 
 def create(path: Path, tables: storage.Tables | None = None) -> None:
@@ -138,6 +149,9 @@ class EventFilter:
     since: str | None = None
     until: str | None = None
     search: str | None = None
+    tags: frozenset[str] | None = None  # any of them
+    modes: frozenset[str] | None = None
+    person: PersonMatch | None = None
 
     def __call__(self, event: Mapping[str, Any]) -> bool:
         if self.summits is not None and event["summit"] not in self.summits:
@@ -150,10 +164,29 @@ class EventFilter:
             return False
         if (self.since or self.until) and not dates.overlaps(event["date"], self.since, self.until):
             return False
+        if self.tags is not None and self.tags.isdisjoint(event["tags"]):
+            return False
+        if self.modes is not None and event["mode"] not in self.modes:
+            return False
+        if self.person is not None and not self.person(event):
+            return False
         return self.search is None or _mentions(event, self.search.casefold())
 
 
-_SEARCHED = ("by", "reason", "notes", "party", "summit")
+@dataclass(frozen=True)
+class PersonMatch:
+    """A person's events: linked to the registered person, or (unregistered) ``by`` as given."""
+
+    person: str  # the registered person's id, or empty
+    text: str  # the folded text asked for
+
+    def __call__(self, event: Mapping[str, Any]) -> bool:
+        if self.person:
+            return bool(event["person"] == self.person)
+        return people.fold(event["by"]) == self.text
+
+
+_SEARCHED = ("by", "instead_of", "reason", "notes", "party", "summit")
 
 
 def _mentions(event: Mapping[str, Any], needle: str) -> bool:
@@ -164,8 +197,11 @@ def _mentions(event: Mapping[str, Any], needle: str) -> bool:
 class Database:
     """One open database file. Reads come from memory; changes go through TinyDB."""
 
-    def __init__(self, path: Path, tables: storage.Tables) -> None:
+    def __init__(
+        self, path: Path, tables: storage.Tables, schema: int = storage.SCHEMA_VERSION
+    ) -> None:
         self.path = path
+        self.schema = schema  # the version of the file as read (upgraded in memory)
         self.storage = storage.MemoryStorage(tables)
 
     @functools.cached_property
@@ -203,6 +239,34 @@ class Database:
 
     def resolve_party(self, text: str) -> str:
         return parties.resolve(text, self.rows("parties"))
+
+    # -- persons --------------------------------------------------------------
+
+    @functools.cached_property
+    def _person_index(self) -> dict[str, str]:
+        return people.index(self.rows("persons"))
+
+    def person(self, person_id: str) -> Record:
+        for doc in self.rows("persons"):
+            if doc["id"] == person_id:
+                return doc
+        raise NotFound(_unknown("person", person_id, [d["id"] for d in self.rows("persons")]))
+
+    def persons(self, party: str | None = None) -> list[Record]:
+        found = [doc for doc in self.rows("persons") if party in (None, doc["party"])]
+        return sorted(found, key=lambda doc: doc["id"])
+
+    def person_names(self) -> dict[str, str]:
+        """Person id → the name to show."""
+        return {doc["id"]: doc["name"] for doc in self.rows("persons")}
+
+    def match_person(self, text: str) -> PersonMatch:
+        """``--person``: a person's id, name or alias, or else the text of ``by``."""
+        return PersonMatch(people.link(text.strip(), self._person_index), people.fold(text))
+
+    def _linked(self, doc: Record) -> Record:
+        """An event with ``person`` set from its ``by`` (the tool sets it, never the user)."""
+        return {**doc, "person": people.link(doc["by"], self._person_index)}
 
     @functools.cached_property
     def _summits_by_id(self) -> dict[str, Record]:
@@ -283,7 +347,7 @@ class Database:
 
     def _forget_lookups(self) -> None:
         """Drop the lookups built from the tables, after any change to them."""
-        for name in ("_summits_by_id", "party_names"):
+        for name in ("_summits_by_id", "party_names", "_person_index"):
             self.__dict__.pop(name, None)
 
     def add_summit(self, **values: Any) -> Record:
@@ -334,6 +398,57 @@ class Database:
         self._insert("parties", doc)
         return doc
 
+    def add_person(self, **values: Any) -> tuple[Record, int]:
+        """Register a person; returns it and how many events it now names."""
+        doc = rules.make("persons", **values)
+        if doc["id"] in {d["id"] for d in self.rows("persons")}:
+            raise Conflict(f"person {doc['id']!r} already exists; change it with 'person edit'")
+        self._check_person(doc)
+        self._insert("persons", doc)
+        return doc, self._relink()
+
+    def edit_person(self, person_id: str, **changes: Any) -> tuple[Record, Record, int]:
+        """Change a person; returns the old and new records and how many events changed link."""
+        old = self.person(person_id)
+        doc = rules.make("persons", **{**old, **changes})
+        self._check_person(doc)
+        self._replace("persons", self._doc_ids("persons", lambda d: d["id"] == person_id), doc)
+        return old, doc, self._relink()
+
+    def remove_person(self, person_id: str, force: bool = False) -> tuple[Record, int]:
+        """Remove a person; refused while events name them, unless ``force`` (they unlink)."""
+        doc = self.person(person_id)
+        named = sum(1 for event in self.rows("events") if event["person"] == person_id)
+        if named and not force:
+            raise Conflict(
+                f"person {person_id!r} is named by {named} event(s); "
+                "their 'by' stays as written: use --force to remove the person anyway"
+            )
+        self._remove("persons", self._doc_ids("persons", lambda d: d["id"] == person_id))
+        self._relink()
+        return doc, named
+
+    def _check_person(self, doc: Record) -> None:
+        if doc["party"]:
+            doc["party"] = self.resolve_party(doc["party"])
+        others = [d for d in self.rows("persons") if d["id"] != doc["id"]]
+        for person_id, _field, name in people.clashes([*others, doc]):
+            if person_id == doc["id"]:
+                owner = people.index(others)[people.fold(name)]
+                raise Conflict(f"{name!r} already names the person {owner}")
+
+    def _relink(self) -> int:
+        """Link every event to the person its ``by`` names now; how many changed."""
+        self._forget_lookups()
+        moves: dict[str, list[int]] = {}  # new person -> the events that now name them
+        for key, doc in self.storage.tables["events"].items():
+            person = people.link(doc["by"], self._person_index)
+            if doc["person"] != person:
+                moves.setdefault(person, []).append(int(key))
+        for person, doc_ids in moves.items():
+            self._tinydb.table("events").update({"person": person}, doc_ids=doc_ids)
+        return sum(map(len, moves.values()))
+
     def invite(
         self,
         summit_id: str,
@@ -341,6 +456,7 @@ class Database:
         role: str | None,
         date: str,
         sources: list[str],
+        notes: str | None = None,
     ) -> list[tuple[str, str, str]]:
         """Invite parties (codes already resolved); returns (code, role, added|updated|unchanged).
 
@@ -354,8 +470,9 @@ class Database:
                 "invitations",
                 summit=summit_id,
                 party=code,
-                role=role or "partner",
+                role=role,
                 date=date,
+                notes=notes,
                 sources=sources,
             )
             match = self._doc_ids("invitations", _is_invitation(summit_id, code))
@@ -370,6 +487,7 @@ class Database:
                     **old,
                     "role": role or old["role"],
                     "date": doc["date"] or old["date"],
+                    "notes": old["notes"] if notes is None else doc["notes"],
                     "sources": [*old["sources"], *doc["sources"]],
                 },
             )
@@ -388,7 +506,7 @@ class Database:
         self.summit(values["summit"])
         values.setdefault("id", models.new_event_id(d["id"] for d in self.rows("events")))
         values.setdefault("recorded", dates.utc_now())
-        doc = rules.make("events", **values)
+        doc = self._linked(rules.make("events", **values))
         self._insert("events", doc)
         return doc
 
@@ -396,7 +514,11 @@ class Database:
         old = self.event(prefix)
         if "summit" in changes:
             self.summit(changes["summit"])
-        doc = rules.make("events", **{**old, **changes})
+        kind = changes.get("kind", old["kind"])
+        if not rules.represents(kind):
+            # Another kind that takes neither: the old mode and stand-in go with it.
+            changes = {"mode": "", "instead_of": "", **changes}
+        doc = self._linked(rules.make("events", **{**old, **changes}))
         self._replace("events", self._doc_ids("events", lambda d: d["id"] == old["id"]), doc)
         return doc
 

@@ -66,6 +66,13 @@ def predicate(problem: Problem) -> str:
         return "is not a summit"
     if code == "no-party":
         return "is not a known party"
+    if code == "no-person":
+        return "is not a registered person"
+    if code == "shared-name":
+        return "already names another person"
+    if code == "kind-takes-none":
+        kinds = " and ".join(k.name for k in models.KIND.values() if k.represents)
+        return f"is only for {kinds} events"
     return code
 
 

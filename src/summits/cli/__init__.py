@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "init": ("record", "init", "Create a new, empty database (or a copy of the bundled sample)."),
     "summit": ("summit", "summit", "Add, change, remove, list and show summits."),
     "party": ("record", "party", "Register organisations and list them."),
+    "person": ("person", "person", "Register people known by several names."),
     "invite": ("record", "invite", "Invite one or more parties to a summit (codes or names)."),
     "log": ("record", "log", "Record an attendance event."),
     "event": ("record", "event", "Change or remove a logged event."),
@@ -109,6 +110,9 @@ def cli(ctx: click.Context, db: Path) -> None:
       summits events --kind cancelled
     """
     ctx.obj = db
+    from summits import store  # the command's own module imports it anyway
+
+    store.notice = lambda message: click.echo(message, err=True)
 
 
 def subcommands(group: click.Group) -> list[tuple[str, click.Command]]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from summits import dates, exchange, formats
+from summits import dates, exchange, formats, models
 
 if TYPE_CHECKING:
     from summits.store import Database
@@ -27,6 +27,8 @@ def emit(database: Database, table: str, records: list[dict[str, Any]], fmt: str
         invited = Counter(doc["summit"] for doc in database.rows("invitations"))
         logged = Counter(doc["summit"] for doc in database.rows("events"))
         render.show([render.summits_table(records, invited, logged)])
+    elif table == "persons":
+        render.show([render.persons_table(records)])
     else:
         render.show([render.parties_table(records)])
 
@@ -40,12 +42,18 @@ def given(fields: dict[str, Any], clear: tuple[str, ...] = ()) -> dict[str, Any]
     }
     for name in clear:
         name = _FIELD_OF_OPTION.get(name, name)
-        found[name] = [] if name in ("sources", "tags") else ""
+        found[name] = [] if name in models.LIST_FIELDS else ""
     return found
 
 
 # --clear takes the option's name (--note, --source, --tag) for the field it fills.
-_FIELD_OF_OPTION = {"note": "notes", "source": "sources", "tag": "tags"}
+_FIELD_OF_OPTION = {
+    "note": "notes",
+    "source": "sources",
+    "tag": "tags",
+    "alias": "aliases",
+    "instead-of": "instead_of",
+}
 
 
 def echo_edit(headline: str, old: dict[str, Any], new: dict[str, Any]) -> None:

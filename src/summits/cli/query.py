@@ -17,6 +17,9 @@ from summits.cli.common import emit
 @opt.party_option()
 @opt.kind_option(multiple=True, help="Only this kind; repeat.")
 @opt.level_option(multiple=True, help="Only this level; repeat.")
+@opt.mode_option(multiple=True, help="Only this mode; repeat.")
+@opt.person_option
+@opt.tag_filter_option
 @opt.date_range
 @click.option(
     "--search",
@@ -33,6 +36,9 @@ def events(
     party: str | None,
     kinds: tuple[str, ...],
     levels: tuple[str, ...],
+    modes: tuple[str, ...],
+    person: str | None,
+    tags: tuple[str, ...],
     since: str | None,
     until: str | None,
     search: str | None,
@@ -44,6 +50,7 @@ def events(
     Example:
       summits events --kind cancelled --kind declined --since 2025
       summits events --series NATO --party Japan --format csv > japan.csv
+      summits events --person Lula --mode video
     """
 
     with store.reading(db) as database:
@@ -59,6 +66,9 @@ def events(
             party=database.resolve_party(party) if party is not None else None,
             kinds=frozenset(kinds) or None,
             levels=frozenset(levels) or None,
+            modes=frozenset(modes) or None,
+            tags=frozenset(tags) or None,
+            person=database.match_person(person) if person is not None else None,
             since=since,
             until=until,
             search=search,
@@ -80,19 +90,19 @@ def check(db: Path) -> None:
         problems = database.problems()
         counts = {
             name: len(database.rows(name))
-            for name in ("summits", "invitations", "events", "parties")
+            for name in ("summits", "invitations", "events", "parties", "persons")
         }
     if problems:
         for problem in problems:
             click.echo(f"{db}: {wording.sentence(problem)}")
         raise opt.Refused(f"{db}: {_count(len(problems), 'problem')}")
     summary = ", ".join(_count(n, _NOUNS[name]) for name, n in counts.items())
-    click.echo(f"{db}: ok ({summary})")
+    click.echo(f"{db}: ok, schema {database.schema} ({summary})")
 
 
 # The parties table holds only the registered organisations (countries need none).
 _NOUNS = {"summits": "summit", "invitations": "invitation", "events": "event",
-          "parties": "organisation"}  # fmt: skip
+          "parties": "organisation", "persons": "person"}  # fmt: skip
 
 
 def _count(n: int, noun: str) -> str:

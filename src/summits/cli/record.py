@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from summits import analysis, dates, store
+from summits import analysis, dates, models, rules, store
 from summits import options as opt
 from summits.cli.common import describe, echo_edit, emit, given
 
@@ -89,6 +89,7 @@ def party_list(db: Path, fmt: str) -> None:
 @opt.role_option
 @opt.date_option("When the invitation was made.")
 @opt.sources_option
+@click.option("--note", "notes", metavar="T", help="Notes on the invitation (replaces any).")
 @click.pass_obj
 def invite(
     db: Path,
@@ -97,6 +98,7 @@ def invite(
     role: str | None,
     date: str | None,
     sources: tuple[str, ...],
+    notes: str | None,
 ) -> None:
     """Invite one or more parties to a summit (codes or names).
 
@@ -109,7 +111,7 @@ def invite(
     """
     with store.writing(db) as database:
         codes = [database.resolve_party(text) for text in parties]
-        outcome = database.invite(summit, codes, role, date or "", list(sources))
+        outcome = database.invite(summit, codes, role, date or "", list(sources), notes)
         names = database.party_names
     for code, kept_role, what in outcome:
         verb = {
@@ -131,6 +133,15 @@ def event_fields(editing: bool) -> Callable[[F], F]:
         opt.date_option(date_help),
         click.option("--by", metavar="PERSON", help="Who: the person sent, or who pulled out."),
         opt.level_option(help="Their rank: leader (head of state or government) to official."),
+        opt.mode_option(
+            help="How they took part (attended and confirmed only) [default: in-person]."
+        ),
+        click.option(
+            "--instead-of",
+            "instead_of",
+            metavar="PERSON",
+            help="Whom they stood in for (attended and confirmed only), as written.",
+        ),
         click.option("--reason", metavar="T", help="Why, in the source's words."),
         opt.sources_option,
         opt.note_option,
@@ -165,6 +176,7 @@ def log(db: Path, /, summit: str, party: str, kind: str, quiet: bool, **fields: 
         --by "Wi Sung-lac" --level senior-official -q)
     """
     values = given(fields)
+    _kind_takes(kind, values)
     dated_today = "date" not in values
     values.setdefault("date", dates.today().isoformat())
     with store.writing(db) as database:
@@ -198,7 +210,7 @@ def event() -> None:
 @opt.party_option(help="Another party.")
 @opt.kind_option(help="Another kind.")
 @event_fields(editing=True)
-@opt.clear_option("by", "level", "reason", "source", "note", "tag")
+@opt.clear_option("by", "level", "instead-of", "reason", "source", "note", "tag")
 @opt.quiet_option
 @click.pass_obj
 def event_edit(
@@ -227,6 +239,7 @@ def event_edit(
         if party is not None:
             changes["party"] = database.resolve_party(party)
         old = dict(database.event(event_id))
+        _kind_takes(changes.get("kind", old["kind"]), changes)
         doc = database.edit_event(event_id, **changes)
     if quiet:
         click.echo(doc["id"])
@@ -247,3 +260,13 @@ def event_rm(db: Path, event_id: str) -> None:
     with store.writing(db) as database:
         doc = database.remove_event(event_id)
     click.echo(f"removed {doc['id']}: {describe(doc)}")
+
+
+def _kind_takes(kind: str, values: dict[str, Any]) -> None:
+    """--mode and --instead-of only with a kind that takes them: else a usage error."""
+    if rules.represents(kind):
+        return
+    for name, option in (("mode", "--mode"), ("instead_of", "--instead-of")):
+        if values.get(name):
+            kinds = " and ".join(k.name for k in models.KIND.values() if k.represents)
+            raise click.UsageError(f"{option} is only for {kinds} events, not {kind}")

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from summits import analysis, render, store
+from summits import analysis, models, render, store
 from summits import options as opt
 from summits.cli.common import echo_edit, emit, given, span
 
@@ -30,6 +30,17 @@ def summit_fields(editing: bool) -> Callable[[F], F]:
                 ),
                 click.option("--series", metavar="S", help="The series it belongs to, e.g. NATO."),
                 click.option("--host", metavar="H", help="Where it is held."),
+                click.option(
+                    "--format",
+                    "format",
+                    type=click.Choice(models.FORMATS),
+                    help="How it is held [default: in-person].",
+                ),
+                click.option(
+                    "--status",
+                    type=click.Choice(models.STATUSES),
+                    help="Whether it took place [default: held].",
+                ),
                 opt.sources_option,
                 opt.note_option,
             ]
@@ -155,6 +166,8 @@ def summit_show(db: Path, summit_id: str, svg: Path | None, html: Path | None) -
             *render.summit_details(doc, database.invitations(summit_id), database.party_names),
             "",
             render.heading("Timeline"),
-            *render.timeline(views, database.party_names, headings=False),
+            *render.timeline(
+                views, database.party_names, headings=False, persons=database.person_names()
+            ),
         ]
     render.show(body, svg, html, title=f"summits summit show {summit_id}", prose=True)

@@ -54,7 +54,7 @@ def timeline(
             until=until,
         )
         views = analysis.timeline(summits, database.events(where), keep_empty=summit is not None)
-        body = render.timeline(views, database.party_names)
+        body = render.timeline(views, database.party_names, persons=database.person_names())
     title = f"summits timeline {summit or series or ''}".strip()
     render.show(body, svg, html, title=title, prose=True)
 
