@@ -17,8 +17,8 @@ from summits.cli import cli
 
 RECORDED = "2025-06-30T12:00:00Z"
 EVENTS_HEADER = (
-    "id,summit,summit_name,series,party,party_name,kind,date,by,level,reason,sources,notes,"
-    "tags,recorded"
+    "id,summit,summit_name,series,party,party_name,kind,date,by,level,mode,instead_of,person,"
+    "reason,sources,notes,tags,recorded"
 )
 
 
@@ -133,9 +133,9 @@ def test_export_defaults_to_events_as_csv_on_stdout(db: Path) -> None:
     assert result.stdout_bytes.decode() == (
         EVENTS_HEADER + "\r\n"
         "a1b2c3d4,nato-2025,NATO Summit 2025,NATO,JPN,Japan,attended,2025-06,Iwaya Takeshi,"
-        f"minister,,,Den Haag — 東京,ip4,{RECORDED}\r\n"
+        f"minister,in-person,,,,,Den Haag — 東京,ip4,{RECORDED}\r\n"
         "3f9a1c2e,nato-2025,NATO Summit 2025,NATO,KOR,South Korea,cancelled,2025-06-22,"
-        'Lee Jae-myung,leader,"domestic affairs, ""the Middle East""",'
+        'Lee Jae-myung,leader,,,,"domestic affairs, ""the Middle East""",'
         f'"https://example.org/a | Joongang, 22 June","said on 22 June\nand more",,{RECORDED}\r\n'
     )
 
@@ -154,9 +154,10 @@ def test_the_csv_module_with_default_settings_reads_the_export(db: Path) -> None
 @pytest.mark.parametrize(
     ("table", "header"),
     [
-        ("summits", "id,name,series,host,start,end,notes,sources"),
-        ("invitations", "summit,party,party_name,role,date,sources"),
+        ("summits", "id,name,series,host,start,end,format,status,notes,sources"),
+        ("invitations", "summit,party,party_name,role,date,notes,sources"),
         ("parties", "code,name,aliases"),
+        ("persons", "id,name,aliases,party,wikidata"),
     ],
 )
 def test_export_other_tables_with_their_columns(db: Path, table: str, header: str) -> None:
@@ -170,8 +171,8 @@ def test_export_summits_in_date_order_and_invitations_by_summit_and_party(db: Pa
     assert [line.split(",")[0] for line in summits[1:]] == ["nato-2024", "nato-2025"]
     invitations = run(db, "export", "--table", "invitations").stdout.splitlines()
     assert invitations[1:] == [
-        "nato-2025,JPN,Japan,partner,,",
-        "nato-2025,KOR,South Korea,partner,,",
+        "nato-2025,JPN,Japan,partner,,,",
+        "nato-2025,KOR,South Korea,partner,,,",
     ]
 
 
@@ -187,7 +188,7 @@ def test_export_all_is_one_object_of_tables(db: Path) -> None:
     result = run(db, "export", "--table", "all", "--format", "json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert list(data) == ["parties", "summits", "invitations", "events"]
+    assert list(data) == ["parties", "persons", "summits", "invitations", "events"]
     assert data["parties"] == [{"code": "EU", "name": "European Union", "aliases": ["E.U."]}]
 
 
@@ -224,6 +225,7 @@ def test_import_of_everything_restores_it_exactly(db: Path, empty: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         "imported parties: 1 added, 0 updated, 0 unchanged\n"
+        "imported persons: 0 added, 0 updated, 0 unchanged\n"
         "imported summits: 2 added, 0 updated, 0 unchanged\n"
         "imported invitations: 2 added, 0 updated, 0 unchanged\n"
         "imported events: 2 added, 0 updated, 0 unchanged\n"
@@ -329,7 +331,7 @@ def test_two_researchers_merge_by_importing_a_json_export(db: Path, tmp_path: Pa
 
     result = run(alice, "import", str(shared))
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[2:] == [
+    assert result.stdout.splitlines()[3:] == [
         "imported invitations: 1 added, 0 updated, 2 unchanged",
         "imported events: 1 added, 0 updated, 2 unchanged",
     ]
@@ -417,7 +419,7 @@ EVENT_COLUMNS = "id,summit,party,kind,date,level\n"
         (
             {"kind": "attendd"},
             "row 3, column kind: 'attendd' is not a kind (confirmed, attended, declined, "
-            "cancelled, absent)",
+            "cancelled, absent, left-early)",
         ),
         (
             {"level": "king"},
@@ -432,7 +434,8 @@ EVENT_COLUMNS = "id,summit,party,kind,date,level\n"
         (
             {"id": "3f9a1c2e"},
             "row 3, column party: 'JPN' differs from 'KOR' in the database (event 3f9a1c2e; "
-            "kind, date, by, level, reason, sources, notes differ too); use --update to replace it",
+            "kind, date, by, level, mode, reason, sources, notes differ too); "
+            "use --update to replace it",
         ),
     ],
 )
@@ -464,7 +467,7 @@ def test_every_problem_is_listed_before_the_one_error(db: Path, tmp_path: Path) 
     lines = refused(run(db, "import", str(path)), db, before)
     assert lines == [
         "row 2, column kind: 'went' is not a kind (confirmed, attended, declined, cancelled, "
-        "absent)",
+        "absent, left-early)",
         "row 4, column date: 'someday' is not a date (try 2025-06-24, 2025-06, 2025 or "
         "'June 24, 2025')",
         f"Error: {path}: 2 problems; nothing was imported",

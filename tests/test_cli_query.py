@@ -24,8 +24,8 @@ from summits import storage
 pytestmark = pytest.mark.usefixtures("core_env")
 
 HEADER = (
-    "id,summit,summit_name,series,party,party_name,kind,date,by,level,reason,sources,notes,"
-    "tags,recorded"
+    "id,summit,summit_name,series,party,party_name,kind,date,by,level,mode,instead_of,person,"
+    "reason,sources,notes,tags,recorded"
 )
 
 
@@ -50,9 +50,9 @@ def test_events_csv_is_exact(run: Run) -> None:
     assert result.stdout_bytes.decode() == (
         f"{HEADER}\r\n"
         "3f9b0000,nato-2025,NATO Summit 2025,NATO,JPN,Japan,cancelled,2025-06,Shigeru Ishiba,"
-        "leader,various circumstances,,,trump,2025-06-30T12:00:00Z\r\n"
+        "leader,,,,various circumstances,,,trump,2025-06-30T12:00:00Z\r\n"
         "3f9a1c2e,nato-2025,NATO Summit 2025,NATO,KOR,South Korea,cancelled,2025-06-22,"
-        "Lee Jae-myung,leader,domestic affairs; the Middle East,"
+        "Lee Jae-myung,leader,,,,domestic affairs; the Middle East,"
         "https://koreajoongangdaily.joins.com/x,,,2025-06-30T12:00:00Z\r\n"
     )
 
@@ -78,6 +78,9 @@ def test_events_json_and_jsonl_carry_the_csv_columns(run: Run) -> None:
         "date": "2025-06-22",
         "by": "Lee Jae-myung",
         "level": "leader",
+        "mode": "",
+        "instead_of": "",
+        "person": "",
         "reason": "domestic affairs; the Middle East",
         "sources": ["https://koreajoongangdaily.joins.com/x"],
         "notes": "",
@@ -173,7 +176,7 @@ def test_events_on_an_empty_database(empty_db: Path) -> None:
             ["--kind", "walked-out"],
             2,
             "Invalid value for '--kind': 'walked-out' is not one of "
-            "'confirmed', 'attended', 'declined', 'cancelled', 'absent'.",
+            "'confirmed', 'attended', 'declined', 'cancelled', 'absent', 'left-early'.",
         ),
         (
             ["--level", "king"],
@@ -206,7 +209,10 @@ def test_list_format_refusals(db: Path, args: list[str]) -> None:
 def test_check_ok(run: Run, db: Path) -> None:
     result = run("check")
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"{db}: ok (3 summits, 5 invitations, 4 events, 1 organisation)\n"
+    assert (
+        result.stdout
+        == f"{db}: ok, schema 2 (3 summits, 5 invitations, 4 events, 1 organisation, 0 persons)\n"
+    )
 
 
 def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
@@ -225,7 +231,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert result.stdout == (
         f"{path}: summit bad: start: '2025-06-31' is not a real date\n"
         f"{path}: event 3f9a1c2e: kind: 'walked-out' is not a kind "
-        "(confirmed, attended, declined, cancelled, absent)\n"
+        "(confirmed, attended, declined, cancelled, absent, left-early)\n"
         f"{path}: event ffff0000: summit: 'nato-2099' is not a summit\n"
         f"{path}: event ffff0000: party: 'XYZ' is not a known party\n"
     )
@@ -240,7 +246,7 @@ def test_readers_name_a_broken_file_instead_of_crashing(tmp_path: Path) -> None:
     for args in (["events"], ["events", "--format", "csv"], ["summit", "show", "nato-2025"]):
         message = assert_refused(invoke(path, *args), before, path)
         assert message == (
-            f"{path} breaks the rules: event x: summit must be a string (and 10 more); "
+            f"{path} breaks the rules: event x: summit must be a string (and 13 more); "
             "'summits check' lists them, to mend in an editor"
         )
 

@@ -33,7 +33,8 @@ def test_init_creates_an_empty_database(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == f"created {path}\n"
     assert path.read_bytes() == (
-        b'{\n"schema": 1,\n"events": {},\n"invitations": {},\n"parties": {},\n"summits": {}\n}\n'
+        b'{\n"schema": 2,\n"events": {},\n"invitations": {},\n"parties": {},\n'
+        b'"persons": {},\n"summits": {}\n}\n'
     )
 
 
@@ -52,7 +53,7 @@ def test_init_sample_passes_check(tmp_path: Path) -> None:
     assert result.stdout == f"created {path} from the bundled sample\n"
     check = invoke(path, "check")
     assert check.exit_code == 0, check.output
-    assert check.stdout.startswith(f"{path}: ok (")
+    assert check.stdout.startswith(f"{path}: ok, schema 2 (")
     assert "nato-2025" in _summits(path)
 
 
@@ -90,6 +91,8 @@ def test_summit_add(empty_db: Path) -> None:
         "host": "The Hague",
         "start": "2025-06-24",
         "end": "2025-06-25",
+        "format": "in-person",
+        "status": "held",
         "notes": "5% target",
         "sources": ["https://nato.int"],
     }
@@ -242,8 +245,8 @@ def test_summit_list_csv_with_filters(run: Run) -> None:
     result = run("summit", "list", "--series", "nato", "--since", "2025", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == (
-        b"id,name,series,host,start,end,notes,sources\r\n"
-        b"nato-2025,NATO Summit 2025,NATO,The Hague,2025-06-24,2025-06-25,,\r\n"
+        b"id,name,series,host,start,end,format,status,notes,sources\r\n"
+        b"nato-2025,NATO Summit 2025,NATO,The Hague,2025-06-24,2025-06-25,in-person,held,,\r\n"
     )
 
 
@@ -258,6 +261,8 @@ def test_summit_list_json_until(run: Run) -> None:
             "host": "Washington, D.C.",
             "start": "2024-07-09",
             "end": "2024-07-11",
+            "format": "in-person",
+            "status": "held",
             "notes": "",
             "sources": [],
         }
@@ -269,7 +274,7 @@ def test_summit_list_empty(empty_db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == "no summits match\n"
     result = invoke(empty_db, "summit", "list", "--format", "csv")
-    assert result.stdout_bytes == b"id,name,series,host,start,end,notes,sources\r\n"
+    assert result.stdout_bytes == b"id,name,series,host,start,end,format,status,notes,sources\r\n"
     result = invoke(empty_db, "summit", "list", "--format", "json")
     assert result.stdout == "[]\n"
 
@@ -453,6 +458,9 @@ def test_log_echoes_how_it_read_the_party_and_date(db: Path) -> None:
         "date": "2025-06-22",
         "by": "Lee Jae-myung",
         "level": "leader",
+        "mode": "",
+        "instead_of": "",
+        "person": "",
         "reason": "domestic affairs",
         "sources": ["https://a", "https://b"],
         "notes": "inauguration",
@@ -518,7 +526,7 @@ def test_log_warns_when_the_party_is_not_invited(db: Path) -> None:
             ["nato-2025", "JPN", "left"],
             2,
             "Invalid value for 'KIND': 'left' is not one of "
-            "'confirmed', 'attended', 'declined', 'cancelled', 'absent'.",
+            "'confirmed', 'attended', 'declined', 'cancelled', 'absent', 'left-early'.",
         ),
         (
             ["nato-2025", "JPN", "attended", "--level", "king"],
@@ -652,7 +660,7 @@ def test_event_edit_clear_and_replace_lists(db: Path) -> None:
             ["a1", "--kind", "left"],
             2,
             "Invalid value for '--kind': 'left' is not one of "
-            "'confirmed', 'attended', 'declined', 'cancelled', 'absent'.",
+            "'confirmed', 'attended', 'declined', 'cancelled', 'absent', 'left-early'.",
         ),
         (["a1"], 2, "give at least one field to change"),
     ],
@@ -721,7 +729,7 @@ def test_missing_database(tmp_path: Path, args: list[str]) -> None:
         (b"{oops", "is not a summits database: it is not valid JSON"),
         (
             b'{"schema": 9}',
-            "was written by a newer summits (schema 9; this one reads 1); "
+            "was written by a newer summits (schema 9; this one reads 2); "
             "upgrade summits to use it",
         ),
         (b'{"summits": {}}', "is not a summits database: it has no schema version"),
@@ -742,7 +750,7 @@ def test_writers_refuse_a_file_that_breaks_the_rules(db: Path, args: list[str]) 
     message = assert_refused(invoke(db, *args), raw, db)
     assert message == (
         f"{db} breaks the rules: event a1b2c3d4: kind: 'walked-out' is not a kind "
-        "(confirmed, attended, declined, cancelled, absent); "
+        "(confirmed, attended, declined, cancelled, absent, left-early); "
         "'summits check' lists them, to mend in an editor"
     )
 

@@ -47,48 +47,49 @@ TIMELINE_2025 = """\
 NATO Summit 2025  (nato-2025)
 The Hague, Netherlands · 2025-06-24 – 2025-06-25 · series NATO
 
-2025-06       ✕ declined   AUS Australia · Anthony Albanese (leader)
-                           source: https://www.soundtelegraph.com.au/politics/federal-politics/richa
-                                   rd-marles-will-represent-australia-at-nato-meeting-after-anthony-
-                                   albanese-confirms-he-wont-attend-c-19099320
+2025-06       ✕ declined    AUS Australia · Anthony Albanese (leader)
+                            source: https://www.soundtelegraph.com.au/politics/federal-politics/rich
+                                    ard-marles-will-represent-australia-at-nato-meeting-after-anthon
+                                    y-albanese-confirms-he-wont-attend-c-19099320
 
-2025-06-20    ○ confirmed  JPN Japan · Shigeru Ishiba (leader)
-                           note: announced about 20 June
+2025-06-20    ○ confirmed   JPN Japan · Shigeru Ishiba (leader)
+                            note: announced about 20 June
 
-2025-06-22    ⊘ cancelled  KOR South Korea · Lee Jae-myung (leader)
-                           domestic affairs after his inauguration; uncertainties from the situation
-                           in the Middle East after US strikes on Iran
-                           source: https://koreajoongangdaily.joins.com/news/2025-06-22/national/dip
-                                   lomacy/President-Lee-Jae-Myung-to-skip-NATO-summit-as-Middle-East
-                                   -tensions-escalate-/2335743
-                           source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
-                                   Summit', 25 June 2025
+2025-06-22    ⊘ cancelled   KOR South Korea · Lee Jae-myung (leader)
+                            domestic affairs after his inauguration; uncertainties from the
+                            situation in the Middle East after US strikes on Iran
+                            source: https://koreajoongangdaily.joins.com/news/2025-06-22/national/di
+                                    plomacy/President-Lee-Jae-Myung-to-skip-NATO-summit-as-Middle-Ea
+                                    st-tensions-escalate-/2335743
+                            source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
+                                    Summit', 25 June 2025
 
-2025-06-23    ⊘ cancelled  JPN Japan · Shigeru Ishiba (leader)
-                           various circumstances (Foreign Ministry); a NATO-Indo-Pacific leaders'
-                           meeting and a meeting with President Trump both looked unlikely (Fuji TV)
-                           source: https://www.thestar.com.my/news/world/2025/06/23/japan-prime-mini
-                                   ster-ishiba-to-skip-nato-summit-source-says
-                           source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
-                                   Summit', 25 June 2025
-              ○ confirmed  KOR South Korea · Wi Sung-lac (senior-official)
-                           named to attend in the President's place
-                           source: https://koreajoongangdaily.joins.com/news/2025-06-23/national/dip
-                                   lomacy/President-to-skip-NATO-summit-manage-economy-at-home-amid-
-                                   Middle-East-tensions/2336665
+2025-06-23    ⊘ cancelled   JPN Japan · Shigeru Ishiba (leader)
+                            various circumstances (Foreign Ministry); a NATO-Indo-Pacific leaders'
+                            meeting and a meeting with President Trump both looked unlikely (Fuji
+                            TV)
+                            source: https://www.thestar.com.my/news/world/2025/06/23/japan-prime-min
+                                    ister-ishiba-to-skip-nato-summit-source-says
+                            source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
+                                    Summit', 25 June 2025
+              ○ confirmed   KOR South Korea · Wi Sung-lac (senior-official)
+                            named to attend in the President's place
+                            source: https://koreajoongangdaily.joins.com/news/2025-06-23/national/di
+                                    plomacy/President-to-skip-NATO-summit-manage-economy-at-home-ami
+                                    d-Middle-East-tensions/2336665
 
-2025-06-24    ● attended   JPN Japan · Takeshi Iwaya (minister)
-summit day 1               note:   met Secretary General Rutte
-                           source: https://www.mofa.go.jp/erp/ep/pageite_000001_01073.html
-              ● attended   KOR South Korea · Wi Sung-lac (senior-official)
-              ● attended   AUS Australia · Richard Marles (deputy-leader)
-                           source: https://www.soundtelegraph.com.au/politics/federal-politics/richa
-                                   rd-marles-will-represent-australia-at-nato-meeting-after-anthony-
-                                   albanese-confirms-he-wont-attend-c-19099320
+2025-06-24    ● attended    JPN Japan · Takeshi Iwaya (minister)
+summit day 1                note:   met Secretary General Rutte
+                            source: https://www.mofa.go.jp/erp/ep/pageite_000001_01073.html
+              ● attended    KOR South Korea · Wi Sung-lac (senior-official)
+              ● attended    AUS Australia · Richard Marles (deputy-leader)
+                            source: https://www.soundtelegraph.com.au/politics/federal-politics/rich
+                                    ard-marles-will-represent-australia-at-nato-meeting-after-anthon
+                                    y-albanese-confirms-he-wont-attend-c-19099320
 
-2025-06-25    ● attended   NZL New Zealand · Christopher Luxon (leader)
-summit day 2               source: https://www.1news.co.nz/2025/06/26/luxon-meets-zelensky-after-nat
-                                   o-pledges-big-hike-in-defence-spending/
+2025-06-25    ● attended    NZL New Zealand · Christopher Luxon (leader)
+summit day 2                source: https://www.1news.co.nz/2025/06/26/luxon-meets-zelensky-after-na
+                                    to-pledges-big-hike-in-defence-spending/
 """  # noqa: RUF001 (the en dash of a date span)
 
 MATRIX = """\
@@ -103,7 +104,8 @@ NZL    New Zealand     leader     leader     leader           leader
 
 levels   leader, deputy-leader, minister, senior-official, ambassador, official: the highest level
          that attended, most senior first (attended: level not recorded)
-words    ○ confirmed, ✕ declined, ⊘ cancelled, – absent: the last word, when nobody attended
+words    ○ confirmed, ✕ declined, ⊘ cancelled, – absent, ◐ left-early: the last word, when nobody
+         attended
 invited  invited, nothing more recorded; blank: neither invited nor recorded
 †        the leader cancelled or declined, and someone else still went
 """  # noqa: RUF001 (the en dash of a date span)
@@ -180,16 +182,16 @@ def test_timeline_of_a_party_across_the_series(nato: Path) -> None:
         "NATO Summit 2022  (nato-2022)\n"
         "Madrid, Spain \u00b7 2022-06-29 \u2013 2022-06-30 \u00b7 series NATO\n"
         "\n"
-        "2022-06-29    \u25cf attended   KOR South Korea \u00b7 Yoon Suk Yeol (leader)\n"
+        "2022-06-29    \u25cf attended    KOR South Korea \u00b7 Yoon Suk Yeol (leader)\n"
         "summit day 1\n"
         "\n"
         "NATO Summit 2023  (nato-2023)\n"
         "Vilnius, Lithuania \u00b7 2023-07-11 \u2013 2023-07-12 \u00b7 series NATO\n"
         "\n"
-        "2023-07-12    \u25cf attended   KOR South Korea \u00b7 Yoon Suk Yeol (leader)\n"
-        "summit day 2               source: https://www.aa.com.tr/en/world/leaders-of-natos-4-asia-"
-        "pacific-pa\n"
-        "                                   rtners-arrive-in-vilnius-for-summit/2942474\n"
+        "2023-07-12    \u25cf attended    KOR South Korea \u00b7 Yoon Suk Yeol (leader)\n"
+        "summit day 2                source: https://www.aa.com.tr/en/world/leaders-of-natos-4-asia-"
+        "pacific-p\n"
+        "                                    artners-arrive-in-vilnius-for-summit/2942474\n"
     )
 
 

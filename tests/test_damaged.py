@@ -33,7 +33,7 @@ DAMAGE = {
     "a list": lambda valid: b"[]\n",
     "no schema": lambda valid: b'{"events": {}}\n',
     "a table that is a list": lambda valid: b'{"schema": 1, "events": []}\n',
-    "a newer schema": lambda valid: valid.replace(b'"schema": 1', b'"schema": 99', 1),
+    "a newer schema": lambda valid: valid.replace(b'"schema": 2', b'"schema": 99', 1),
     "an impossible date": _impossible_date,
 }
 WRITES = [

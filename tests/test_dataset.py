@@ -81,7 +81,7 @@ def test_check_passes_on_the_dataset() -> None:
 
 def test_counts(tables: storage.Tables) -> None:
     counts = {name: len(table) for name, table in tables.items()}
-    assert counts == {"summits": 5, "parties": 1, "invitations": 22, "events": 23}
+    assert counts == {"summits": 5, "parties": 1, "persons": 11, "invitations": 22, "events": 23}
 
 
 @pytest.mark.parametrize("table", ["summits", "invitations", "events"])

@@ -22,6 +22,8 @@ def test_make_fills_every_field() -> None:
         "host": "",
         "start": "2025-06-24",
         "end": "2025-06-25",
+        "format": "in-person",
+        "status": "held",
         "notes": "",
         "sources": [],
     }
@@ -90,7 +92,8 @@ def test_make_cleans_lists() -> None:
                 "date": "2025",
                 "recorded": "2025-06-30T12:00:00Z",
             },
-            "kind: 'left' is not a kind (confirmed, attended, declined, cancelled, absent)",
+            "kind: 'left' is not a kind "
+            "(confirmed, attended, declined, cancelled, absent, left-early)",
         ),
         (
             "events",
@@ -178,6 +181,9 @@ def test_record_problems_lists_every_problem_of_a_record() -> None:
         ("date", "must be a string"),
         ("by", "must be a string"),
         ("level", "must be a string"),
+        ("mode", "must be a string"),
+        ("instead_of", "must be a string"),
+        ("person", "must be a string"),
         ("reason", "must be a string"),
         ("sources", "must be a list of strings"),
         ("notes", "must be a string"),

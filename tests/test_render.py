@@ -161,8 +161,9 @@ def test_a_timeline_at_50_columns_keeps_dates_and_kinds_whole(
     # Dates and kinds stay whole; the text beside them wraps at its words.
     monkeypatch.setenv("COLUMNS", "50")
     lines = out(bundled, "timeline", "nato-2025").splitlines()
-    assert lines[4:7] == [
-        "2025-06     \u2715 declined   AUS Australia \u00b7 Anthony",
-        "                         Albanese (leader)",
-        "                         note:   At the G7 in",
+    assert lines[4:8] == [
+        "2025-06       \u2715 declined    AUS Australia \u00b7",
+        "                            Anthony Albanese",
+        "                            (leader)",
+        "                            note:   At the G7 in",
     ]

@@ -173,6 +173,7 @@ def test_the_table_check_agrees_with_the_record_check(data: st.DataObject) -> No
     base = {
         "summits": {"id": "s", "name": "n", "start": "2025", "end": "2025"},
         "parties": {"code": "EU", "name": "European Union"},
+        "persons": {"id": "xi-jinping", "name": "Xi Jinping"},
         "invitations": {"summit": "s", "party": "JPN", "role": "partner"},
         "events": dict(KOR_CANCELLED),
     }[table]
@@ -193,6 +194,7 @@ VALID_RECORDS = {
         "summits", id="nato-2025", name="NATO", start="2025-06-24", end="2025-06-25"
     ),
     "parties": rules.make("parties", code="EU", name="European Union", aliases=["E.U."]),
+    "persons": rules.make("persons", id="xi-jinping", name="Xi Jinping", aliases=["Xi"]),
     "invitations": rules.make("invitations", summit="nato-2025", party="JPN", role="guest"),
     "events": rules.make(
         "events",

@@ -21,20 +21,22 @@ SMALL = tables(
 )
 
 EXPECTED = (
-    b'{\n"schema": 1,\n'
+    b'{\n"schema": 2,\n'
     b'"events": {\n'
-    b'"1": {"by":"","date":"2025-06-22","id":"bb","kind":"cancelled","level":"","notes":"",'
-    b'"party":"KOR","reason":"","recorded":"2025-06-30T12:00:00Z","sources":[],'
-    b'"summit":"nato-2025","tags":[]},\n'
-    b'"2": {"by":"","date":"2025-06","id":"aa","kind":"attended","level":"","notes":"",'
-    b'"party":"JPN","reason":"","recorded":"2025-06-30T12:00:00Z","sources":[],'
-    b'"summit":"nato-2025","tags":[]}\n'
+    b'"1": {"by":"","date":"2025-06-22","id":"bb","instead_of":"","kind":"cancelled","level":"",'
+    b'"mode":"","notes":"","party":"KOR","person":"","reason":"",'
+    b'"recorded":"2025-06-30T12:00:00Z","sources":[],"summit":"nato-2025","tags":[]},\n'
+    b'"2": {"by":"","date":"2025-06","id":"aa","instead_of":"","kind":"attended","level":"",'
+    b'"mode":"in-person","notes":"","party":"JPN","person":"","reason":"",'
+    b'"recorded":"2025-06-30T12:00:00Z","sources":[],"summit":"nato-2025","tags":[]}\n'
     b"},\n"
     b'"invitations": {},\n'
     b'"parties": {},\n'
+    b'"persons": {},\n'
     b'"summits": {\n'
-    b'"1": {"end":"2025-06-25","host":"The Hague","id":"nato-2025","name":"NATO Summit 2025",'
-    b'"notes":"","series":"NATO","sources":[],"start":"2025-06-24"}\n'
+    b'"1": {"end":"2025-06-25","format":"in-person","host":"The Hague","id":"nato-2025",'
+    b'"name":"NATO Summit 2025","notes":"","series":"NATO","sources":[],"start":"2025-06-24",'
+    b'"status":"held"}\n'
     b"}\n"
     b"}\n"
 )
@@ -79,8 +81,8 @@ def test_parse_fills_missing_tables(tmp_path: Path) -> None:
         (b'{"events": {}}', "is not a summits database: it has no schema version"),
         (b'{"_default": {}}', "is not a summits database: it has no schema version"),
         (
-            b'{"schema": 2}',
-            "was written by a newer summits (schema 2; this one reads 1); "
+            b'{"schema": 3}',
+            "was written by a newer summits (schema 3; this one reads 2); "
             "upgrade summits to use it",
         ),
         (b'{"schema": "1"}', "has an invalid schema version: '1'"),

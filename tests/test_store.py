@@ -137,7 +137,7 @@ def test_readers_name_the_file_when_a_broken_record_trips_them(tmp_path: Path) -
     with pytest.raises(DatabaseError) as refused, store.reading(path) as database:
         database.events()
     assert str(refused.value) == (
-        f"{path} breaks the rules: event x: summit must be a string (and 10 more); "
+        f"{path} breaks the rules: event x: summit must be a string (and 13 more); "
         "'summits check' lists them, to mend in an editor"
     )
 

@@ -216,7 +216,7 @@ def _read_all(data: dict[str, Any], name: str, table: str | None) -> Incoming:
     for key in data:
         if key not in ORDER:
             raise InvalidValue(f"{name}: {key!r} is not a table ({', '.join(ORDER)})")
-    wanted = ORDER if table in (None, "all") else (table,)
+    wanted = [t for t in ORDER if t in data] if table in (None, "all") else [table]
     tables: dict[str, list[Row]] = {}
     for part, key in enumerate(wanted):
         records = data.get(key, [])
@@ -311,7 +311,9 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     table: tuple(
         name
         for name in models.FIELDS[table]
-        if name in models.REQUIRED[table] and name not in FILLED.get(table, ())
+        if name in models.REQUIRED[table]
+        and name not in FILLED.get(table, ())
+        and not models.FIELD[table][name].default
     )
     for table in models.TABLES
 }
@@ -541,6 +543,7 @@ class _Checker:
                     self._problem(row, name, value, exc.predicate or str(exc))
                     bad.add(name)
         self._fill(table, doc, existing)
+        rules.fill_defaults(table, doc)
         if table == "events" and isinstance(doc["by"], str):
             doc["person"] = people.link(doc["by"], self.person_index)
         if table in ("events", "invitations"):
@@ -574,8 +577,6 @@ class _Checker:
         """The recording commands' defaults for the empty cells named in FILLED."""
         if table == "summits" and doc["end"] == "":
             doc["end"] = doc["start"]
-        elif table == "invitations" and doc["role"] == "":
-            doc["role"] = "partner"
         elif table == "events":
             if doc["id"] == "":
                 doc["id"] = self._new_event_id()

@@ -355,7 +355,7 @@ def _timeline_table(
             table.add_row(
                 when if index == 0 else "", kind_text(event["kind"]), _what(event, names, persons)
             )
-    return Fitted(table, [CODE, CODE, Fit(share=1, least=24)])
+    return Fitted(table, [CODE, CODE, Fit(share=1, least=22)])
 
 
 def _what(

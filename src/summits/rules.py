@@ -101,12 +101,25 @@ def clean(table: str, values: Mapping[str, Any]) -> Record:
     doc: Record = {}
     for spec in models.DECLARATIONS[table]:
         value = values.get(spec.name)
-        value = ([] if spec.items else "") if value is None else cleaner(spec)(value)
-        doc[spec.name] = spec.default if value == "" and spec.default else value
+        doc[spec.name] = ([] if spec.items else "") if value is None else cleaner(spec)(value)
     doc.update((name, value) for name, value in values.items() if name not in doc)
-    if table == "events" and not doc["mode"] and represents(doc["kind"]):
-        doc["mode"] = models.MODES[0]
+    fill_defaults(table, doc)
     return doc
+
+
+def fill_defaults(table: str, doc: Record) -> None:
+    """Empty fields take their declared defaults (a mode by the event's kind), in place."""
+    for spec in DEFAULTED[table]:
+        if doc[spec.name] == "":
+            doc[spec.name] = spec.default
+    if table == "events" and doc["mode"] == "" and represents(doc["kind"]):
+        doc["mode"] = models.MODES[0]
+
+
+DEFAULTED = {
+    table: [spec for spec in fields if spec.default]
+    for table, fields in models.DECLARATIONS.items()
+}
 
 
 def fill_missing(table: str, doc: Record) -> None:

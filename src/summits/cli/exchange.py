@@ -12,7 +12,8 @@ import click
 from summits import exchange, importing, storage, store
 from summits import options as opt
 
-TABLES = ("events", "summits", "invitations", "parties", "all")
+# The tables as export lists them: events first (the default), then the rest; "all" is every one.
+TABLES = ("events", *(t for t in exchange.ORDER if t != "events"), "all")
 PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
 
 
