@@ -148,7 +148,7 @@ def build(data: synth.Dataset, files: dict[str, Path], folder: Path, has_import:
         path.unlink(missing_ok=True)
     if has_import:
         run([SUMMITS, "--db", str(base), "init"])
-        for table in ("parties", "summits", "invitations"):
+        for table in ("parties", "persons", "summits", "invitations"):
             run([SUMMITS, "--db", str(base), "import", str(files[table])])
         shutil.copyfile(base, full)
         run([SUMMITS, "--db", str(full), "import", str(files["events"])])
@@ -159,13 +159,20 @@ def build(data: synth.Dataset, files: dict[str, Path], folder: Path, has_import:
 
 
 def _build_with_library(data: synth.Dataset, path: Path, with_events: bool) -> None:
-    from summits import rules, storage
+    from summits import people, rules, storage
 
+    known = people.index(data.persons)
     tables = {
         "parties": [rules.make("parties", **doc) for doc in data.parties],
+        "persons": [rules.make("persons", **doc) for doc in data.persons],
         "summits": [rules.make("summits", **doc) for doc in data.summits],
         "invitations": [rules.make("invitations", **doc) for doc in data.invitations],
-        "events": [rules.make("events", **doc) for doc in data.events] if with_events else [],
+        "events": [
+            rules.make("events", **{**doc, "person": people.link(doc["by"], known)})
+            for doc in data.events
+        ]
+        if with_events
+        else [],
     }
     numbered = {
         name: {str(i): doc for i, doc in enumerate(docs, 1)} for name, docs in tables.items()

@@ -35,7 +35,13 @@ ORGANISATIONS = (
     ("IMF", "International Monetary Fund", ""),
     ("WTO", "World Trade Organization", ""),
 )
-KINDS = ("confirmed", "attended", "attended", "attended", "declined", "cancelled", "absent")
+KINDS = (
+    "confirmed", "attended", "attended", "attended", "declined", "cancelled", "absent",
+    "left-early",
+)  # fmt: skip
+# How attendances were made: mostly in person, some by video link or message.
+MODES = ("in-person",) * 17 + ("video", "video", "message")
+N_PERSONS = 500  # registered persons, among the 5,000 names events give
 LEVELS = ("leader", "deputy-leader", "minister", "senior-official", "ambassador", "official")
 REASONS = (
     "domestic affairs",
@@ -47,11 +53,15 @@ REASONS = (
 )
 EVENT_COLUMNS = (
     "id", "summit", "summit_name", "series", "party", "party_name", "kind", "date",
-    "by", "level", "reason", "sources", "notes", "tags", "recorded",
+    "by", "level", "mode", "instead_of", "person", "reason", "sources", "notes", "tags",
+    "recorded",
 )  # fmt: skip
-SUMMIT_COLUMNS = ("id", "name", "series", "host", "start", "end", "notes", "sources")
-INVITATION_COLUMNS = ("summit", "party", "party_name", "role", "date", "sources")
+SUMMIT_COLUMNS = (
+    "id", "name", "series", "host", "start", "end", "format", "status", "notes", "sources",
+)  # fmt: skip
+INVITATION_COLUMNS = ("summit", "party", "party_name", "role", "date", "notes", "sources")
 PARTY_COLUMNS = ("code", "name", "aliases")
+PERSON_COLUMNS = ("id", "name", "aliases", "party", "wikidata")
 
 
 @dataclass
@@ -60,6 +70,7 @@ class Dataset:
 
     summits: list[dict[str, Any]] = field(default_factory=list)
     parties: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
     invitations: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
 
@@ -74,6 +85,16 @@ def generate(n_events: int, n_summits: int = 2000, seed: int = SEED) -> Dataset:
             for code, name, alias in ORGANISATIONS
         ]
     )
+    data.persons = [
+        {
+            "id": f"person-{n}",
+            "name": f"Person {n}",
+            "aliases": [f"P. {n}"],
+            "party": COUNTRIES[n % len(COUNTRIES)],
+            "wikidata": f"Q{1000 + n}" if n % 3 == 0 else "",
+        }
+        for n in range(N_PERSONS)
+    ]
     party_codes = [*COUNTRIES, *(code for code, _, _ in ORGANISATIONS)]
     invited: dict[str, list[str]] = {}
     for index in range(n_summits):
@@ -90,6 +111,8 @@ def generate(n_events: int, n_summits: int = 2000, seed: int = SEED) -> Dataset:
                 "host": f"City {rng.randrange(200)}",
                 "start": start,
                 "end": f"{year:04d}-{month:02d}-{day + 1:02d}",
+                "format": "virtual" if year == 2020 else "in-person",
+                "status": "held",
                 "notes": "",
                 "sources": [f"https://example.org/{summit_id}"],
             }
@@ -102,6 +125,7 @@ def generate(n_events: int, n_summits: int = 2000, seed: int = SEED) -> Dataset:
                     "party": code,
                     "role": rng.choice(("member", "partner", "guest")),
                     "date": f"{year:04d}-{month:02d}",
+                    "notes": "",
                     "sources": [],
                 }
             )
@@ -121,6 +145,7 @@ def _events(
             event_id = f"{rng.getrandbits(32):08x}"
         taken.add(event_id)
         day = summit["start"]
+        represents = kind in ("confirmed", "attended")
         yield {
             "id": event_id,
             "summit": summit["id"],
@@ -129,6 +154,11 @@ def _events(
             "date": day if rng.random() < 0.9 else day[:7],
             "by": f"Person {rng.randrange(5000)}",
             "level": rng.choice(LEVELS) if kind != "absent" else "",
+            "mode": rng.choice(MODES) if represents else "",
+            "instead_of": f"Person {rng.randrange(5000)}"
+            if represents and rng.random() < 0.05
+            else "",
+            "person": "",  # set by summits from "by"
             "reason": rng.choice(REASONS) if kind in ("declined", "cancelled") else "",
             "sources": [f"https://news.example.org/{event_id}"],
             "notes": "synthetic" if rng.random() < 0.2 else "",
@@ -149,7 +179,7 @@ def write_csv(path: Path, columns: tuple[str, ...], records: list[dict[str, Any]
 
 
 def write_files(data: Dataset, folder: Path) -> dict[str, Path]:
-    """The four CSV files ``summits import`` reads, with the export's derived columns."""
+    """The CSV files ``summits import`` reads, with the export's derived columns."""
     summits = {doc["id"]: doc for doc in data.summits}
     names = {code: name for code, name, _ in ORGANISATIONS}
     events = [
@@ -161,9 +191,10 @@ def write_files(data: Dataset, folder: Path) -> dict[str, Path]:
         }
         for doc in data.events
     ]
-    paths = {name: folder / f"{name}.csv" for name in ("parties", "summits", "invitations")}
-    paths["events"] = folder / "events.csv"
+    tables = ("parties", "persons", "summits", "invitations", "events")
+    paths = {name: folder / f"{name}.csv" for name in tables}
     write_csv(paths["parties"], PARTY_COLUMNS, data.parties)
+    write_csv(paths["persons"], PERSON_COLUMNS, data.persons)
     write_csv(paths["summits"], SUMMIT_COLUMNS, data.summits)
     write_csv(paths["invitations"], INVITATION_COLUMNS, data.invitations)
     write_csv(paths["events"], EVENT_COLUMNS, events)
