@@ -379,11 +379,21 @@ def databases(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
         name = draw(TEXT.filter(lambda t: t.strip()))
         calls.append(("add_party", {"code": code, "name": name, "aliases": draw(ITEMS)}))
         codes.append(code)
+    names: list[str] = []
+    for person_id in draw(st.lists(SLUG, max_size=2, unique=True)):
+        name = draw(TEXT.filter(lambda t: t.strip()))
+        names.append(name)
+        person = {"id": person_id, "name": name, "aliases": draw(ITEMS)}
+        person.update(party=draw(st.sampled_from(("", *COUNTRIES))))
+        person.update(wikidata=draw(st.sampled_from(("", "Q42", "Q15031"))))
+        calls.append(("add_person", person))
     summit_ids = draw(st.lists(SLUG, min_size=1, max_size=3, unique=True))
     for summit_id in summit_ids:
         start, end = sorted(draw(st.lists(DATE, min_size=2, max_size=2)))
         values = {"id": summit_id, "name": draw(TEXT.filter(bool)), "start": start, "end": end}
         values.update(series=draw(TEXT), host=draw(TEXT), notes=draw(TEXT), sources=draw(ITEMS))
+        values.update(format=draw(st.sampled_from(models.FORMATS)))
+        values.update(status=draw(st.sampled_from(models.STATUSES)))
         calls.append(("add_summit", values))
     for summit_id, code in draw(
         st.lists(st.tuples(st.sampled_from(summit_ids), st.sampled_from(codes)), max_size=4)
@@ -399,19 +409,24 @@ def databases(draw: st.DrawFn) -> list[tuple[str, dict[str, Any]]]:
                     "role": role,
                     "date": date,
                     "sources": draw(ITEMS),
+                    "notes": draw(TEXT),
                 },
             )
         )
     for event_id in draw(
         st.lists(st.from_regex(r"[0-9a-f]{8}", fullmatch=True), max_size=5, unique=True)
     ):
+        kind = draw(st.sampled_from(models.KINDS))
+        takes = models.KIND[kind].represents
         values = {
             "id": event_id,
             "summit": draw(st.sampled_from(summit_ids)),
             "party": draw(st.sampled_from(codes)),
-            "kind": draw(st.sampled_from(models.KINDS)),
+            "kind": kind,
             "date": draw(DATE),
-            "by": draw(TEXT),
+            "by": draw(st.sampled_from(names) | TEXT if names else TEXT),
+            "mode": draw(st.sampled_from(("", *models.MODES))) if takes else "",
+            "instead_of": draw(TEXT) if takes else "",
             "level": draw(st.sampled_from(("", *models.LEVELS))),
             "reason": draw(TEXT),
             "sources": draw(ITEMS),

@@ -62,6 +62,8 @@ class FilePath(click.Path):
 
         if "\x00" in os.fsdecode(value):  # os.stat would raise ValueError, not a usage error
             self.fail(f"{value!r} is not a file name: it contains a NUL character", param, ctx)
+        if not os.fsdecode(value):  # Path("") is the current folder, never meant
+            self.fail("a file name cannot be empty", param, ctx)
         return Path(os.fsdecode(super().convert(value, param, ctx)))
 
 

@@ -409,7 +409,7 @@ class Database:
 
     def edit_person(self, person_id: str, **changes: Any) -> tuple[Record, Record, int]:
         """Change a person; returns the old and new records and how many events changed link."""
-        old = self.person(person_id)
+        old = dict(self.person(person_id))  # a copy: the update changes the record in place
         doc = rules.make("persons", **{**old, **changes})
         self._check_person(doc)
         self._replace("persons", self._doc_ids("persons", lambda d: d["id"] == person_id), doc)
