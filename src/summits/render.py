@@ -237,7 +237,7 @@ def date_span(start: str, end: str) -> str:
 
 
 def summit_details(
-    summit: Record, invitations: Sequence[Record], names: Mapping[str, str]
+    summit: Mapping[str, Any], invitations: Sequence[Record], names: Mapping[str, str]
 ) -> list[RenderableType]:
     """The summit's facts and its invitations (the views add its timeline)."""
     head = Text()

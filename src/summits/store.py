@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from summits import dates, models, parties, people, rules, storage, wording
 from summits.errors import (
@@ -246,10 +246,10 @@ class Database:
     def _person_index(self) -> dict[str, str]:
         return people.index(self.rows("persons"))
 
-    def person(self, person_id: str) -> Record:
+    def person(self, person_id: str) -> models.Person:
         for doc in self.rows("persons"):
             if doc["id"] == person_id:
-                return doc
+                return cast(models.Person, doc)
         raise NotFound(_unknown("person", person_id, [d["id"] for d in self.rows("persons")]))
 
     def persons(self, party: str | None = None) -> list[Record]:
@@ -264,17 +264,17 @@ class Database:
         """``--person``: a person's id, name or alias, or else the text of ``by``."""
         return PersonMatch(people.link(text.strip(), self._person_index), people.fold(text))
 
-    def _linked(self, doc: Record) -> Record:
+    def _linked(self, doc: Record) -> models.Event:
         """An event with ``person`` set from its ``by`` (the tool sets it, never the user)."""
-        return {**doc, "person": people.link(doc["by"], self._person_index)}
+        return cast(models.Event, {**doc, "person": people.link(doc["by"], self._person_index)})
 
     @functools.cached_property
     def _summits_by_id(self) -> dict[str, Record]:
         return {doc["id"]: doc for doc in self.rows("summits")}
 
-    def summit(self, summit_id: str) -> Record:
+    def summit(self, summit_id: str) -> models.Summit:
         try:
-            return self._summits_by_id[summit_id]
+            return cast(models.Summit, self._summits_by_id[summit_id])
         except KeyError:
             raise NotFound(_unknown("summit", summit_id, self._summits_by_id)) from None
 
@@ -309,7 +309,7 @@ class Database:
         found = [doc for doc in self.rows("events") if where is None or where(doc)]
         return sorted(found, key=models.event_order)
 
-    def event(self, prefix: str) -> Record:
+    def event(self, prefix: str) -> models.Event:
         """The event whose id starts with ``prefix``; refuse none or several."""
         prefix = prefix.strip().lower()
         if not prefix:
@@ -320,12 +320,12 @@ class Database:
         if len(matches) > 1:
             exact = [doc for doc in matches if doc["id"] == prefix]
             if exact:
-                return exact[0]
+                return cast(models.Event, exact[0])
             ids = ", ".join(sorted(doc["id"] for doc in matches)[:5])
             raise Ambiguous(
                 f"{prefix!r} is the start of {len(matches)} event ids ({ids}); type more of it"
             )
-        return matches[0]
+        return cast(models.Event, matches[0])
 
     # -- changing -------------------------------------------------------------
 
@@ -350,20 +350,22 @@ class Database:
         for name in ("_summits_by_id", "party_names", "_person_index"):
             self.__dict__.pop(name, None)
 
-    def add_summit(self, **values: Any) -> Record:
+    def add_summit(self, **values: Any) -> models.Summit:
         values.setdefault("end", values.get("start", ""))
-        doc = rules.make("summits", **values)
+        doc = cast(models.Summit, rules.make("summits", **values))
         if doc["id"] in self._summits_by_id:
             raise Conflict(f"summit {doc['id']!r} already exists; change it with 'summit edit'")
-        self._insert("summits", doc)
+        self._insert("summits", dict(doc))
         return doc
 
-    def edit_summit(self, summit_id: str, **changes: Any) -> Record:
+    def edit_summit(self, summit_id: str, **changes: Any) -> models.Summit:
         old = self.summit(summit_id)
         if "start" in changes and "end" not in changes and old["end"] == old["start"]:
             changes["end"] = changes["start"]  # a one-day summit moves as one
-        doc = rules.make("summits", **{**old, **changes})
-        self._replace("summits", self._doc_ids("summits", lambda d: d["id"] == summit_id), doc)
+        doc = cast(models.Summit, rules.make("summits", **{**old, **changes}))
+        self._replace(
+            "summits", self._doc_ids("summits", lambda d: d["id"] == summit_id), dict(doc)
+        )
         return doc
 
     def remove_summit(self, summit_id: str, force: bool = False) -> tuple[int, int]:
@@ -381,31 +383,31 @@ class Database:
         self._remove("summits", self._doc_ids("summits", lambda d: d["id"] == summit_id))
         return len(invitations), len(events)
 
-    def add_party(self, code: str, name: str, aliases: Iterable[str] = ()) -> Record:
+    def add_party(self, code: str, name: str, aliases: Iterable[str] = ()) -> models.Party:
         doc = rules.clean("parties", {"code": code, "name": name, "aliases": list(aliases)})
         parties.check_organisation(doc["code"], doc["name"], doc["aliases"])
-        doc = rules.make("parties", **doc)
+        party = cast(models.Party, rules.make("parties", **doc))
         taken = {
             parties.fold(key): old["code"]
             for old in self.rows("parties")
             for key in (old["code"], old["name"], *old["aliases"])
         }
-        for value in (doc["code"], doc["name"], *doc["aliases"]):
+        for value in (party["code"], party["name"], *party["aliases"]):
             if parties.fold(value) in taken:
                 raise Conflict(
                     f"{value!r} already names the organisation {taken[parties.fold(value)]}"
                 )
-        self._insert("parties", doc)
-        return doc
+        self._insert("parties", dict(party))
+        return party
 
-    def add_person(self, **values: Any) -> tuple[Record, int]:
+    def add_person(self, **values: Any) -> tuple[models.Person, int]:
         """Register a person; returns it and how many events it now names."""
         doc = rules.make("persons", **values)
         if doc["id"] in {d["id"] for d in self.rows("persons")}:
             raise Conflict(f"person {doc['id']!r} already exists; change it with 'person edit'")
         self._check_person(doc)
         self._insert("persons", doc)
-        return doc, self._relink()
+        return cast(models.Person, doc), self._relink()
 
     def edit_person(self, person_id: str, **changes: Any) -> tuple[Record, Record, int]:
         """Change a person; returns the old and new records and how many events changed link."""
@@ -415,7 +417,7 @@ class Database:
         self._replace("persons", self._doc_ids("persons", lambda d: d["id"] == person_id), doc)
         return old, doc, self._relink()
 
-    def remove_person(self, person_id: str, force: bool = False) -> tuple[Record, int]:
+    def remove_person(self, person_id: str, force: bool = False) -> tuple[models.Person, int]:
         """Remove a person; refused while events name them, unless ``force`` (they unlink)."""
         doc = self.person(person_id)
         named = sum(1 for event in self.rows("events") if event["person"] == person_id)
@@ -501,16 +503,16 @@ class Database:
     def is_invited(self, summit_id: str, code: str) -> bool:
         return any(map(_is_invitation(summit_id, code), self.rows("invitations")))
 
-    def log(self, **values: Any) -> Record:
+    def log(self, **values: Any) -> models.Event:
         """Record a new event; ``summit`` must exist and ``party`` be a resolved code."""
         self.summit(values["summit"])
         values.setdefault("id", models.new_event_id(d["id"] for d in self.rows("events")))
         values.setdefault("recorded", dates.utc_now())
         doc = self._linked(rules.make("events", **values))
-        self._insert("events", doc)
+        self._insert("events", dict(doc))
         return doc
 
-    def edit_event(self, prefix: str, **changes: Any) -> Record:
+    def edit_event(self, prefix: str, **changes: Any) -> models.Event:
         old = self.event(prefix)
         if "summit" in changes:
             self.summit(changes["summit"])
@@ -519,10 +521,11 @@ class Database:
             # Another kind that takes neither: the old mode and stand-in go with it.
             changes = {"mode": "", "instead_of": "", **changes}
         doc = self._linked(rules.make("events", **{**old, **changes}))
-        self._replace("events", self._doc_ids("events", lambda d: d["id"] == old["id"]), doc)
+        event_ids = self._doc_ids("events", lambda d: d["id"] == old["id"])
+        self._replace("events", event_ids, dict(doc))
         return doc
 
-    def remove_event(self, prefix: str) -> Record:
+    def remove_event(self, prefix: str) -> models.Event:
         doc = self.event(prefix)
         self._remove("events", self._doc_ids("events", lambda d: d["id"] == doc["id"]))
         return doc

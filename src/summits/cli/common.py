@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -56,7 +57,7 @@ _FIELD_OF_OPTION = {
 }
 
 
-def echo_edit(headline: str, old: dict[str, Any], new: dict[str, Any]) -> None:
+def echo_edit(headline: str, old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
     """Say what an edit changed, field by field, or that it changed nothing."""
     changed = [name for name, value in new.items() if old.get(name) != value]
     if not changed:
@@ -68,9 +69,9 @@ def echo_edit(headline: str, old: dict[str, Any], new: dict[str, Any]) -> None:
         click.echo(f"  {name}: {before} \u2192 {after}")
 
 
-def span(doc: dict[str, Any]) -> str:
+def span(doc: Mapping[str, Any]) -> str:
     return doc["start"] if doc["start"] == doc["end"] else f"{doc['start']} to {doc['end']}"
 
 
-def describe(doc: dict[str, Any]) -> str:
+def describe(doc: Mapping[str, Any]) -> str:
     return f"{doc['party']} {doc['kind']} {doc['summit']}, {dates.describe(doc['date'])}"
