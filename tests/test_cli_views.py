@@ -48,9 +48,7 @@ NATO Summit 2025  (nato-2025)
 The Hague, Netherlands · 2025-06-24 – 2025-06-25 · series NATO
 
 2025-06       ✕ declined    AUS Australia · Anthony Albanese (leader)
-                            source: https://www.soundtelegraph.com.au/politics/federal-politics/rich
-                                    ard-marles-will-represent-australia-at-nato-meeting-after-anthon
-                                    y-albanese-confirms-he-wont-attend-c-19099320
+                            source: https://www.soundtelegraph.com.au/politics/federal-politics/richard-marles-will-represent-australia-at-nato-meeting-after-anthony-albanese-confirms-he-wont-attend-c-19099320
 
 2025-06-20    ○ confirmed   JPN Japan · Shigeru Ishiba (leader)
                             note: announced about 20 June
@@ -58,9 +56,7 @@ The Hague, Netherlands · 2025-06-24 – 2025-06-25 · series NATO
 2025-06-22    ⊘ cancelled   KOR South Korea · Lee Jae-myung (leader)
                             domestic affairs after his inauguration; uncertainties from the
                             situation in the Middle East after US strikes on Iran
-                            source: https://koreajoongangdaily.joins.com/news/2025-06-22/national/di
-                                    plomacy/President-Lee-Jae-Myung-to-skip-NATO-summit-as-Middle-Ea
-                                    st-tensions-escalate-/2335743
+                            source: https://koreajoongangdaily.joins.com/news/2025-06-22/national/diplomacy/President-Lee-Jae-Myung-to-skip-NATO-summit-as-Middle-East-tensions-escalate-/2335743
                             source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
                                     Summit', 25 June 2025
 
@@ -68,28 +64,23 @@ The Hague, Netherlands · 2025-06-24 – 2025-06-25 · series NATO
                             various circumstances (Foreign Ministry); a NATO-Indo-Pacific leaders'
                             meeting and a meeting with President Trump both looked unlikely (Fuji
                             TV)
-                            source: https://www.thestar.com.my/news/world/2025/06/23/japan-prime-min
-                                    ister-ishiba-to-skip-nato-summit-source-says
+                            source: https://www.thestar.com.my/news/world/2025/06/23/japan-prime-minister-ishiba-to-skip-nato-summit-source-says
                             source: FDD policy brief, 'Japan, South Korea Abruptly Pull Out of NATO
                                     Summit', 25 June 2025
               ○ confirmed   KOR South Korea · Wi Sung-lac (senior-official)
                             named to attend in the President's place
-                            source: https://koreajoongangdaily.joins.com/news/2025-06-23/national/di
-                                    plomacy/President-to-skip-NATO-summit-manage-economy-at-home-ami
-                                    d-Middle-East-tensions/2336665
+                            source: https://koreajoongangdaily.joins.com/news/2025-06-23/national/diplomacy/President-to-skip-NATO-summit-manage-economy-at-home-amid-Middle-East-tensions/2336665
 
 2025-06-24    ● attended    JPN Japan · Takeshi Iwaya (minister)
-summit day 1                note:   met Secretary General Rutte
+summit day 1                note: met Secretary General Rutte
                             source: https://www.mofa.go.jp/erp/ep/pageite_000001_01073.html
               ● attended    KOR South Korea · Wi Sung-lac (senior-official)
               ● attended    AUS Australia · Richard Marles (deputy-leader)
-                            source: https://www.soundtelegraph.com.au/politics/federal-politics/rich
-                                    ard-marles-will-represent-australia-at-nato-meeting-after-anthon
-                                    y-albanese-confirms-he-wont-attend-c-19099320
+                            source: https://www.soundtelegraph.com.au/politics/federal-politics/richard-marles-will-represent-australia-at-nato-meeting-after-anthony-albanese-confirms-he-wont-attend-c-19099320
 
 2025-06-25    ● attended    NZL New Zealand · Christopher Luxon (leader)
-summit day 2                source: https://www.1news.co.nz/2025/06/26/luxon-meets-zelensky-after-na
-                                    to-pledges-big-hike-in-defence-spending/
+summit day 2
+                            source: https://www.1news.co.nz/2025/06/26/luxon-meets-zelensky-after-nato-pledges-big-hike-in-defence-spending/
 """  # noqa: RUF001 (the en dash of a date span)
 
 MATRIX = """\
@@ -169,7 +160,8 @@ def test_timeline_wraps_to_the_width_and_cuts_nothing(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "60")
     text = out(nato, "timeline", "nato-2025")
-    assert max(len(line) for line in text.splitlines()) <= 60
+    # Every line fits but a source's: a URL overflows whole rather than being folded.
+    assert max(len(line) for line in text.splitlines() if "source: " not in line) <= 60
     assert "\u2026" not in text
     flat = "".join(text.split())
     for words in (JAPAN_REASON, KOREA_REASON):
@@ -189,9 +181,9 @@ def test_timeline_of_a_party_across_the_series(nato: Path) -> None:
         "Vilnius, Lithuania \u00b7 2023-07-11 \u2013 2023-07-12 \u00b7 series NATO\n"
         "\n"
         "2023-07-12    \u25cf attended    KOR South Korea \u00b7 Yoon Suk Yeol (leader)\n"
-        "summit day 2                source: https://www.aa.com.tr/en/world/leaders-of-natos-4-asia-"
-        "pacific-p\n"
-        "                                    artners-arrive-in-vilnius-for-summit/2942474\n"
+        "summit day 2\n"
+        "                            source: https://www.aa.com.tr/en/world/leaders-of-natos-4-asia-"
+        "pacific-partners-arrive-in-vilnius-for-summit/2942474\n"
     )
 
 

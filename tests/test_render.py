@@ -55,8 +55,15 @@ def test_nothing_is_cut_or_dropped_at_any_width(
     monkeypatch.setenv("COLUMNS", columns)
     narrow = out(bundled, *args)
     assert narrow.count("\u2026") == whole.count("\u2026")  # no ellipsis of Rich's own
-    assert max(map(len, narrow.splitlines())) <= int(columns)
+    # Every line fits, but a source's line: a URL is never folded (it overflows, whole).
+    fitted = [line for line in narrow.splitlines() if not _is_source_line(line)]
+    assert max(map(len, fitted)) <= int(columns)
     assert letters(narrow) == letters(whole)
+
+
+def _is_source_line(line: str) -> bool:
+    label, _, source = line.strip().partition(" ")
+    return label in ("source:", "source") and bool(source.strip())
 
 
 @pytest.mark.parametrize(
@@ -165,5 +172,5 @@ def test_a_timeline_at_50_columns_keeps_dates_and_kinds_whole(
         "2025-06       \u2715 declined    AUS Australia \u00b7",
         "                            Anthony Albanese",
         "                            (leader)",
-        "                            note:   At the G7 in",
+        "                            note: At the G7 in",
     ]

@@ -15,11 +15,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from summits import models
+from summits.errors import visible
 from summits.fitting import CODE, FITS, TEXT, Fit, Fitted, is_code
 
 if TYPE_CHECKING:
@@ -95,15 +99,19 @@ def show(
     if svg or html:
         width = console.width if console.is_terminal or _columns() else PICTURE_WIDTH
         _save_pictures(renderables, width, svg, html, title)
+    # crop=False: a source URL longer than the line overflows it whole, on a line of
+    # its own, rather than being cut (see ``source_line``); nothing else is wider.
     if console.is_terminal:
         for renderable in renderables:
-            console.print(renderable)
+            whole = isinstance(renderable, WholeLine)
+            console.print(Visible(renderable), crop=False, soft_wrap=whole)
         return
     # Plain text for a pipe or a file: Rich pads table cells to the column
     # width, and trailing blanks only get in the way of grep, diff and tests.
     with console.capture() as capture:
         for renderable in renderables:
-            console.print(renderable)
+            whole = isinstance(renderable, WholeLine)
+            console.print(Visible(renderable), crop=False, soft_wrap=whole)
     console.file.write("".join(line.rstrip() + "\n" for line in capture.get().splitlines()))
 
 
@@ -126,11 +134,69 @@ def _save_pictures(
         color_system="truecolor",
     )
     for renderable in renderables:
-        recorder.print(renderable)
+        if isinstance(renderable, WholeLine):
+            # A picture has no terminal to wrap an overflowing line: fold it as one would.
+            renderable = renderable.copy()
+            renderable.no_wrap, renderable.overflow = False, "fold"
+        recorder.print(Visible(renderable))
     if svg:
         storage.atomic_write(svg, recorder.export_svg(title=title, clear=False).encode())
     if html:
         storage.atomic_write(html, recorder.export_html(clear=False).encode())
+
+
+class Visible:
+    """A renderable whose text shows every control or bidi character escaped (``\\x1b``).
+
+    The rules refuse such characters on every write path, but a file can be
+    edited by hand or come from elsewhere: whatever reaches the screen, an
+    escape sequence in a reason must never clear it, retitle the window or fake
+    a link, and an override must never reorder what is read. So every
+    renderable is printed through this, which rewrites the text of Rich's
+    segments (never Rich's own control segments, never the newlines).
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.renderable, options):
+            text = segment.text
+            if segment.control or text.isprintable() or text == "\n":
+                yield segment
+            else:
+                yield Segment("\n".join(map(visible, text.split("\n"))), segment.style)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+class WholeLine(Text):
+    """A line printed whole: never wrapped, folded or cut (``show`` soft-wraps it)."""
+
+
+def source_line(source: str, indent: int, right: bool = False) -> RenderableType:
+    """``source: URL`` on a line of its own, a URL whole: never folded or cut.
+
+    A web address is a hyperlink in a terminal (OSC 8, which Rich drops in a
+    pipe); one longer than the line overflows it whole, where the terminal
+    wraps it, so it can still be copied or clicked. Only http(s) addresses link.
+    A citation in words wraps at its words, beside its label, like any text.
+    ``right`` aligns the label to the right of ``indent`` (as a summit's facts are).
+    """
+    label = "source".rjust(indent - 2) if right else " " * indent + "source"
+    colon = "  " if right else ": "
+    if any(c.isspace() for c in source):
+        grid = Table.grid()
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(style="dim", overflow="fold")
+        grid.add_row(label + colon, Text(source))
+        return grid
+    line = WholeLine(label, style="dim", no_wrap=True, overflow="ignore")
+    line.append(colon, style="dim")
+    link = source if source.startswith(("https://", "http://")) else None
+    line.append(source, style=Style(link=link, dim=True) if link else Style(dim=True))
+    return line
 
 
 def kind_text(kind: str) -> Text:
@@ -236,6 +302,9 @@ def date_span(start: str, end: str) -> str:
     return start if start == end else f"{start} \u2013 {end}"
 
 
+FACT_LABEL = 8  # the width of a summit fact's label ("series", "source")
+
+
 def summit_details(
     summit: Mapping[str, Any], invitations: Sequence[Record], names: Mapping[str, str]
 ) -> list[RenderableType]:
@@ -250,14 +319,14 @@ def summit_details(
         ("dates", date_span(summit["start"], summit["end"])),
         ("notes", summit["notes"]),
     ]
-    # A grid, so that a long URL folds beside its label rather than under it.
     grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(style="dim", justify="right", min_width=8, overflow="fold")
+    grid.add_column(style="dim", justify="right", min_width=FACT_LABEL, overflow="fold")
     grid.add_column(overflow="fold")
-    for label, value in facts + [("source", s) for s in summit["sources"]]:
+    for label, value in facts:
         if value:
             grid.add_row(label, Text(value))
     lines.append(grid)
+    lines += [source_line(source, FACT_LABEL + 2, right=True) for source in summit["sources"]]
     if invitations:
         noted = any(doc["notes"] for doc in invitations)
         columns = ("party", "name", "role", "invited", *(("notes",) if noted else ()))
@@ -326,42 +395,55 @@ def timeline(
         if headings:
             out += [Text("")] if number else []
             out += [*summit_heading(view.summit), Text("")]
-        out.append(
-            _timeline_table(view, names, persons or {})
-            if view.days
-            else Text("no events", style="dim")
-        )
+        if view.days:
+            out += _timeline_table(view, names, persons or {})
+        else:
+            out.append(Text("no events", style="dim"))
     return out
+
+
+# The timeline's columns: a date (or "summit day 1"), a kind with its symbol.
+DATE_WIDTH = len("summit day 1")
+KIND_WIDTH = max(map(len, KIND_STYLE)) + 2
+SOURCE_INDENT = DATE_WIDTH + 2 + KIND_WIDTH + 2  # sources line up with the text
 
 
 def _timeline_table(
     view: SummitTimeline, names: Mapping[str, str], persons: Mapping[str, str]
-) -> Fitted:
+) -> list[RenderableType]:
+    """A row for each event, each followed by its sources whole (``source_line``).
+
+    A table row cannot hold a line wider than the screen, and a URL folded in
+    the middle can no longer be copied or clicked, so each event is a one-row
+    table of fixed-width columns (aligned with the others) and its sources follow.
+    """
     from summits import analysis
 
-    table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-    # Fixed widths keep the columns of successive summits aligned.
-    table.add_column("date", min_width=len("summit day 1"))
-    table.add_column("kind", min_width=max(map(len, KIND_STYLE)) + 2)
-    table.add_column("what")
+    out: list[RenderableType] = []
     for number, day in enumerate(view.days):
         if number:
-            table.add_row("", "", "")
+            out.append(Text(""))
         when = Text(day.date)
         nth = analysis.summit_day(view.summit, day.date)
         if nth is not None:
             when.append(f"\nsummit day {nth}", style="dim")
         for index, event in enumerate(day.events):
+            table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
+            table.add_column("date", min_width=DATE_WIDTH)
+            table.add_column("kind", min_width=KIND_WIDTH)
+            table.add_column("what")
             table.add_row(
                 when if index == 0 else "", kind_text(event["kind"]), _what(event, names, persons)
             )
-    return Fitted(table, [CODE, CODE, Fit(share=1, least=22)])
+            out.append(Fitted(table, [CODE, CODE, Fit(share=1, least=22)]))
+            out += [source_line(source, SOURCE_INDENT) for source in event["sources"]]
+    return out
 
 
 def _what(
     event: Mapping[str, Any], names: Mapping[str, str], persons: Mapping[str, str]
 ) -> RenderableType:
-    """Party and person on the first line; the reason, notes, tags, sources below."""
+    """Party and person on the first line; the reason, notes and tags below."""
     text = Text()
     name = names.get(event["party"])
     text.append(event["party"] + (" " if name else ""), style="bold")
@@ -378,7 +460,6 @@ def _what(
         text.append(event["reason"])
     more = [("note", event["notes"])] if event["notes"] else []
     more += [("tags", ", ".join(event["tags"]))] if event["tags"] else []
-    more += [("source", source) for source in event["sources"]]
     return Group(text, _labelled(more)) if more else text
 
 
