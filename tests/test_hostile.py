@@ -1,0 +1,270 @@
+"""Hostile input and hostile files: each attack of the audit (issue 10), replayed.
+
+Every refusal is checked the same way: the exit status, one ``Error:``
+sentence on stderr, no traceback, and the database's bytes and mode as they
+were. The digest cache is per test (conftest's ``XDG_CACHE_HOME``).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+from core_helpers import KOR_CANCELLED, invoke
+from summits import cache, storage, store
+
+SUMMITS = [sys.executable, "-m", "summits"]
+LOG = ("log", "nato-2025", "JPN", "attended", "--date", "2025-06-24", "-q")
+
+
+def assert_one_sentence(result: Result, code: int = 1) -> str:
+    """Exit ``code``, no traceback, exactly one ``Error:`` line on stderr; returns it."""
+    assert result.exit_code == code, (result.exit_code, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    return lines[0].removeprefix("Error: ")
+
+
+def unchanged(path: Path) -> tuple[bytes, int]:
+    """What must not change about a database: its bytes and its mode."""
+    return path.read_bytes(), stat.S_IMODE(path.stat().st_mode)
+
+
+def note(db: Path) -> Path:
+    found = cache.note_path(db.resolve())
+    assert found is not None
+    return found
+
+
+def broken(db: Path) -> bytes:
+    """Break the NATO database by hand, as an editor would; returns the new bytes."""
+    raw = db.read_bytes().replace(b'"date":"2025-06-22"', b'"date":"2025-13-40"', 1)
+    assert raw != db.read_bytes()
+    db.write_bytes(raw)
+    return raw
+
+
+# -- 1. the digest cache -----------------------------------------------------------
+
+
+def test_the_cache_lives_in_the_cache_folder_not_beside_the_database(
+    db: Path, _private_cache: Path
+) -> None:
+    beside = [f".{db.name}.lock", db.name]
+    assert invoke(db, "events").exit_code == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == beside
+    assert [p.name for p in _private_cache.iterdir()] == [note(db).name]
+    assert invoke(db, *LOG).exit_code == 0
+    assert sorted(p.name for p in db.parent.iterdir()) == beside
+
+
+def test_a_planted_checked_file_beside_the_database_blesses_nothing(db: Path) -> None:
+    """The old ``.NAME.checked`` holding the digest of a hand-broken file is ignored."""
+    import hashlib
+
+    raw = broken(db)
+    db.with_name(f".{db.name}.checked").write_text(hashlib.sha256(raw).hexdigest())
+    before = unchanged(db)
+    message = assert_one_sentence(invoke(db, "events"))
+    assert "breaks the rules" in message
+    assert unchanged(db) == before
+
+
+@pytest.mark.parametrize("target", ["database", "/dev/zero"])
+def test_a_cache_note_that_is_a_link_is_never_followed(db: Path, target: str) -> None:
+    """Linked at the database, a read once replaced it with a digest; at /dev/zero it ate memory."""
+    note(db).parent.mkdir(parents=True)
+    note(db).symlink_to(db if target == "database" else Path(target))
+    before = unchanged(db)
+    assert invoke(db, "timeline", "nato-2025").exit_code == 0
+    assert invoke(db, *LOG).exit_code == 0
+    assert stat.S_ISCHR(os.stat("/dev/zero").st_mode)
+    assert note(db).is_file() and not note(db).is_symlink()  # replaced by a note of ours
+    assert unchanged(db) != before  # the log wrote the database, and only the log
+    assert invoke(db, "events").exit_code == 0
+
+
+def test_a_fifo_as_cache_note_never_makes_a_command_wait(db: Path) -> None:
+    note(db).parent.mkdir(parents=True)
+    os.mkfifo(note(db))
+    before = unchanged(db)
+    done = subprocess.run(
+        [*SUMMITS, "--db", str(db), "events"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert unchanged(db) == before
+    assert note(db).is_file()  # the FIFO's name now holds a note, written atomically
+
+
+def test_an_oversized_or_foreign_note_is_ignored(db: Path) -> None:
+    """A note too big to be ours, or of another format, means a full check."""
+    raw = broken(db)
+    note(db).parent.mkdir(parents=True)
+    for text in (b"x" * (cache.NOTE_LIMIT + 1), b"checked\n"):
+        note(db).write_bytes(text)
+        assert "breaks the rules" in assert_one_sentence(invoke(db, "events"))
+        assert db.read_bytes() == raw
+
+
+def test_a_note_for_other_bytes_or_another_file_is_ignored(db: Path, tmp_path: Path) -> None:
+    """A note only spares the check of the bytes summits checked, in that very file."""
+    real = db.resolve()
+    raw = db.read_bytes()
+    identity = cache.Identity.of(db.stat())
+    cache.remember_checked(real, identity, raw)
+    assert cache.is_checked(real, identity, raw)
+    assert not cache.is_checked(real, identity, raw + b" ")  # other bytes
+    assert not cache.is_checked(real, identity._replace(inode=identity.inode + 1), raw)
+    assert not cache.is_checked(real, identity._replace(mtime_ns=1), raw)
+    assert not cache.is_checked(tmp_path / "other.json", identity, raw)  # another path
+    assert not cache.is_checked(real, None, raw)  # bytes that changed while read
+
+
+def test_a_hand_broken_file_with_the_blessed_identity_is_checked_again(db: Path) -> None:
+    """Same size, same mtime, same inode: the digest still tells the edit."""
+    assert invoke(db, "events").exit_code == 0
+    before = db.stat()
+    raw = db.read_bytes().replace(b'"date":"2025-06-22"', b'"date":"2025-06-32"', 1)
+    with db.open("r+b") as handle:  # in place: the inode stays
+        handle.write(raw)
+    os.utime(db, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert cache.Identity.of(db.stat()) == cache.Identity.of(before)
+    assert "breaks the rules" in assert_one_sentence(invoke(db, "events"))
+    assert db.read_bytes() == raw
+
+
+def test_the_cache_is_silent_when_it_cannot_be_written(
+    db: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    result = invoke(db, *LOG)
+    assert result.exit_code == 0 and result.stderr == ""
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/path")  # ignored, as XDG says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert invoke(db, "events").exit_code == 0
+    assert (tmp_path / "home" / ".cache" / "summits").is_dir()
+    assert not Path("relative").exists()
+
+
+def test_a_database_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "db.json"
+    os.mkfifo(fifo)
+    done = subprocess.run(
+        [*SUMMITS, "--db", str(fifo), "events"], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 1
+    assert done.stderr == f"Error: {fifo} is not a regular file, so not a summits database\n"
+
+
+# -- 2. links, read-only files, modes, temp files ----------------------------------
+
+
+def test_a_symlinked_database_is_written_through_to_its_target(db: Path, tmp_path: Path) -> None:
+    """Once, a write replaced the link with a copy (a silent fork) and locked beside the link."""
+    link_folder = tmp_path / "work"
+    link_folder.mkdir()
+    link = link_folder / "summits.json"
+    link.symlink_to(db)
+    result = invoke(link, *LOG)
+    assert result.exit_code == 0, result.output
+    assert link.is_symlink() and os.readlink(link) == str(db)
+    assert result.stdout.strip().encode() in db.read_bytes()
+    assert sorted(p.name for p in link_folder.iterdir()) == ["summits.json"]  # no lock, no temp
+    assert db.with_name(f".{db.name}.lock").exists()
+
+
+def test_init_through_a_dangling_link_creates_the_target(tmp_path: Path) -> None:
+    target = tmp_path / "shared" / "summits.json"
+    link = tmp_path / "summits.json"
+    link.symlink_to(target)
+    assert invoke(link, "init").exit_code == 0
+    assert link.is_symlink() and target.is_file()
+    assert invoke(link, "init").exit_code == 1  # and it exists now
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["log", "nato-2025", "JPN", "attended"],
+        ["summit", "rm", "nato-2025", "--force"],
+        ["import", "-", "--format", "json"],
+    ],
+)
+def test_a_read_only_database_is_refused_for_writing(db: Path, args: list[str]) -> None:
+    """Root may write anything: the mode bits decide, not only os.access."""
+    db.chmod(0o444)
+    storage.lock_path(db).unlink()  # to see that the refusal comes before the lock file
+    before, files = unchanged(db), sorted(db.parent.iterdir())
+    result = invoke(db, *args, input="[]")
+    assert assert_one_sentence(result) == f"{db} is read-only, so summits will not change it"
+    assert unchanged(db) == before
+    assert sorted(db.parent.iterdir()) == files
+    assert invoke(db, "events").exit_code == 0  # reading is fine
+
+
+def test_a_read_only_target_behind_a_link_is_refused(db: Path, tmp_path: Path) -> None:
+    db.chmod(0o440)
+    link = tmp_path / "link.json"
+    link.symlink_to(db)
+    before = unchanged(db)
+    message = assert_one_sentence(invoke(link, "event", "rm", KOR_CANCELLED["id"]))
+    assert message == f"{link} is read-only, so summits will not change it"
+    assert unchanged(db) == before
+
+
+@pytest.mark.parametrize("mode", [0o664, 0o660, 0o666, 0o600, 0o640])
+def test_a_replaced_database_keeps_its_permission_bits(db: Path, mode: int) -> None:
+    db.chmod(mode)
+    old_umask = os.umask(0o077)  # the strictest umask must not cut a group's write away
+    try:
+        assert invoke(db, *LOG).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE(db.stat().st_mode) == mode
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o002, 0o664), (0o022, 0o644), (0o077, 0o600)])
+def test_a_new_file_gets_0666_less_the_umask(tmp_path: Path, umask: int, mode: int) -> None:
+    old_umask = os.umask(umask)
+    try:
+        assert invoke(tmp_path / "db.json", "init").exit_code == 0
+        storage.atomic_write(tmp_path / "out.csv", b"x")
+    finally:
+        os.umask(old_umask)
+    assert stat.S_IMODE((tmp_path / "db.json").stat().st_mode) == mode
+    assert stat.S_IMODE((tmp_path / "out.csv").stat().st_mode) == mode
+
+
+def test_the_temp_sweep_leaves_other_databases_temp_files(db: Path) -> None:
+    """The sweep once removed any ``.NAME.*.tmp``: also the temp files of ``NAME.bak``."""
+    stale = db.with_name(f".{db.name}.0123abcd.tmp")
+    others = [
+        db.with_name(f".{db.name}.bak.0123abcd.tmp"),  # summits writing summits.json.bak
+        db.with_name(f".{db.name}.editor-swap.tmp"),
+        db.with_name(f".{db.name}.0123ABCD.tmp"),
+    ]
+    for path in (stale, *others):
+        path.write_bytes(b"half")
+    assert invoke(db, *LOG).exit_code == 0
+    assert not stale.exists()
+    assert all(path.read_bytes() == b"half" for path in others)
+
+
+def test_store_create_and_writing_lock_at_the_real_file(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere.json"
+    link.symlink_to(db)
+    with store.writing(link) as database:
+        database.log(summit="nato-2025", party="JPN", kind="attended", date="2025-06-24")
+        assert storage.lock_path(db).exists()
+        assert not storage.lock_path(link).exists()
+    assert link.is_symlink()
