@@ -268,3 +268,140 @@ def test_store_create_and_writing_lock_at_the_real_file(db: Path, tmp_path: Path
         assert storage.lock_path(db).exists()
         assert not storage.lock_path(link).exists()
     assert link.is_symlink()
+
+
+# -- 3. duplicate keys and needless nesting ----------------------------------------
+
+
+def nested(depth: int) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_a_database_with_a_duplicate_key_is_refused(db: Path) -> None:
+    """orjson keeps the last of two keys silently; summits refuses the file."""
+    raw = db.read_bytes().replace(b'"date":"2025-06-22"', b'"date":"2025-06-22","date":"2025"', 1)
+    db.write_bytes(raw)
+    before = unchanged(db)
+    for args in (["events"], [*LOG], ["check"]):
+        message = assert_one_sentence(invoke(db, *args))
+        assert message == (
+            f"{db} is not a summits database: the key 'date' appears twice in one object"
+        )
+        assert unchanged(db) == before
+
+
+def test_a_duplicate_hidden_by_an_escaped_colon_is_still_found(db: Path) -> None:
+    """A colon written as \\u003a cannot make up for the key a duplicate drops."""
+    raw = db.read_bytes().replace(
+        b'"by":"Lee Jae-myung"', b'"by":"Lee\\u003a Jae-myung","by":"Lee Jae-myung"', 1
+    )
+    db.write_bytes(raw)
+    message = assert_one_sentence(invoke(db, "events"))
+    assert message.endswith("the key 'by' appears twice in one object")
+    assert db.read_bytes() == raw
+
+
+def test_an_escaped_colon_alone_is_fine(db: Path) -> None:
+    raw = db.read_bytes().replace(b'"by":"Lee Jae-myung"', b'"by":"Lee\\u003a Jae-myung"', 1)
+    db.write_bytes(raw)
+    result = invoke(db, "events", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert "Lee: Jae-myung" in result.stdout
+
+
+@pytest.mark.parametrize("depth", [5, 300, 1000, 1100])
+def test_a_database_nested_too_deep_is_refused_in_one_sentence(db: Path, depth: int) -> None:
+    """1000 deep once ended in 'unexpected RecursionError … a bug'."""
+    raw = db.read_bytes().replace(b'"tags":[]', b'"tags":' + nested(depth).encode(), 1)
+    db.write_bytes(raw)
+    before = unchanged(db)
+    for args in (["events"], ["timeline"], [*LOG], ["check"]):
+        message = assert_one_sentence(invoke(db, *args))
+        assert message.startswith(f"{db} is not a summits database: ")
+        assert unchanged(db) == before
+
+
+def test_the_database_format_needs_four_levels(db: Path) -> None:
+    """A list field at the deepest level the format has is fine."""
+    assert (
+        invoke(db, "log", "nato-2025", "JPN", "attended", "--tag", "a", "--tag", "b").exit_code == 0
+    )
+    assert invoke(db, "events").exit_code == 0
+    assert invoke(db, "check").exit_code == 0
+
+
+def _event_json(**values: object) -> dict[str, object]:
+    return {
+        "summit": "nato-2025",
+        "party": "JPN",
+        "kind": "attended",
+        "date": "2025-06-24",
+        **values,
+    }
+
+
+@pytest.mark.parametrize(
+    ("fmt", "text", "message"),
+    [
+        (
+            "json",
+            '[{"summit":"nato-2025","party":"JPN","party":"KOR","kind":"attended","date":"2025"}]',
+            "standard input cannot be imported: the key 'party' appears twice in one object",
+        ),
+        (
+            "json",
+            '{"events":[{"summit":"nato-2025","party":"JPN","kind":"attended","date":"2025",'
+            '"tags":' + nested(1000) + "}]}",
+            "standard input cannot be imported: "
+            "it nests containers deeper than the 4 levels its format has",
+        ),
+        (
+            "json",
+            '{"events":[],"events":[]}',
+            "standard input cannot be imported: the key 'events' appears twice in one object",
+        ),
+    ],
+)
+def test_import_refuses_duplicate_keys_and_deep_json(
+    db: Path, fmt: str, text: str, message: str
+) -> None:
+    before = unchanged(db)
+    result = invoke(db, "import", "-", "--format", fmt, input=text)
+    assert assert_one_sentence(result) == message
+    assert unchanged(db) == before
+
+
+def test_import_of_json_lines_names_each_bad_line(db: Path) -> None:
+    import orjson
+
+    good = orjson.dumps(_event_json()).decode()
+    text = "\n".join(
+        [
+            good,
+            good.replace('"kind"', '"kind":"declined","kind"'),
+            good.replace('"date":"2025-06-24"', '"date":"2025-06-24","tags":' + nested(1000)),
+            "{not json",
+            good.replace('"date":"2025-06-24"', '"date":"2025-06-24","tags":[[]]'),
+        ]
+    )
+    before = unchanged(db)
+    result = invoke(db, "import", "-", "--format", "jsonl", input=text)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines[0] == "line 2: the key 'kind' appears twice in one object"
+    assert lines[1] == "line 3: it nests containers deeper than the 2 levels its format has"
+    assert lines[2].startswith("line 4: is not valid JSON")
+    assert lines[-1] == "Error: standard input: 4 problems; nothing was imported"
+    assert unchanged(db) == before
+
+
+def test_import_of_json_export_still_reads_what_export_writes(db: Path, tmp_path: Path) -> None:
+    empty_db = tmp_path / "copy.json"
+    store.create(empty_db)
+    everything = invoke(db, "export", "--table", "all", "--format", "json")
+    assert everything.exit_code == 0
+    result = invoke(empty_db, "import", "-", "--format", "json", input=everything.stdout)
+    assert result.exit_code == 0, result.output
+    lines = invoke(db, "export", "--format", "jsonl").stdout
+    assert invoke(empty_db, "import", "-", "--format", "jsonl", input=lines).exit_code == 0

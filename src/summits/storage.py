@@ -28,6 +28,7 @@ import orjson
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from summits import strictjson
 from summits.cache import Identity
 from summits.errors import DatabaseError
 from summits.models import TABLES
@@ -35,6 +36,7 @@ from summits.models import TABLES
 # Schema 2 (version 2 of the product) adds event modes, stand-ins and persons,
 # summit formats and statuses, invitation notes, and the history table.
 SCHEMA_VERSION = 2
+DEPTH = 4  # file → table → record → list of text; a nested field needs more
 Tables = dict[str, dict[str, Any]]
 
 
@@ -93,17 +95,25 @@ def snapshot(path: Path, real: Path | None = None) -> tuple[bytes, Identity | No
     return raw, identity if identity == Identity.of(after) else None
 
 
-def parse(raw: bytes, path: Path) -> Tables:
+def parse(raw: bytes, path: Path, *, checked: bool = False) -> Tables:
     """The file's tables, upgraded in memory to this schema; refuse a file that is not one."""
-    return parse_versioned(raw, path)[0]
+    return parse_versioned(raw, path, checked=checked)[0]
 
 
-def parse_versioned(raw: bytes, path: Path) -> tuple[Tables, int]:
-    """The file's tables, upgraded in memory, and the schema version the file has."""
+def parse_versioned(raw: bytes, path: Path, *, checked: bool = False) -> tuple[Tables, int]:
+    """The file's tables, upgraded in memory, and the schema version the file has.
+
+    ``checked``: the digest cache knows these bytes passed every check before,
+    so the scans for duplicate keys and deep nesting are spared.
+    """
     try:
         data = _loads(raw)
+        if not checked:
+            strictjson.check(raw, data, DEPTH)
     except orjson.JSONDecodeError:
         raise DatabaseError(f"{path} is not a summits database: it is not valid JSON") from None
+    except strictjson.Refused as exc:
+        raise DatabaseError(f"{path} is not a summits database: {exc}") from None
     if not isinstance(data, dict) or "schema" not in data:
         raise DatabaseError(f"{path} is not a summits database: it has no schema version")
     version = data.pop("schema")

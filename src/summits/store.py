@@ -44,7 +44,7 @@ def reading(path: Path, *, trust: bool = False) -> Iterator[Database]:
     real = real_path(path)
     raw, identity = storage.snapshot(path, real)
     known = not trust and cache.is_checked(real, identity, raw)
-    database = Database(path, *storage.parse_versioned(raw, path))
+    database = Database(path, *storage.parse_versioned(raw, path, checked=known))
     if not trust and not known:
         _refuse_broken(database)
         cache.remember_checked(real, identity, raw)
@@ -85,8 +85,9 @@ def writing(path: Path) -> Iterator[Database]:
     _refuse_unwritable(path, real)
     with _locked(path, real):
         raw, identity = storage.snapshot(path, real)
-        db = Database(path, *storage.parse_versioned(raw, path))
-        if not cache.is_checked(real, identity, raw):
+        known = cache.is_checked(real, identity, raw)
+        db = Database(path, *storage.parse_versioned(raw, path, checked=known))
+        if not known:
             _refuse_broken(db)
             cache.remember_checked(real, identity, raw)
         del raw  # 30 MB at 100,000 events that the block and the dump do not need
