@@ -405,3 +405,102 @@ def test_import_of_json_export_still_reads_what_export_writes(db: Path, tmp_path
     assert result.exit_code == 0, result.output
     lines = invoke(db, "export", "--format", "jsonl").stdout
     assert invoke(empty_db, "import", "-", "--format", "jsonl", input=lines).exit_code == 0
+
+
+# -- 4. output files ---------------------------------------------------------------
+
+
+def test_export_to_dev_null_leaves_it_a_device(db: Path) -> None:
+    """As root, ``export -o /dev/null`` once replaced the system's /dev/null with a file."""
+    before = os.stat("/dev/null")
+    for args in (
+        ["export", "-o", "/dev/null"],
+        ["matrix", "--series", "NATO", "--html", "/dev/null"],
+    ):
+        result = invoke(db, *args)
+        assert result.exit_code == 0, result.output
+    after = os.stat("/dev/null")
+    assert stat.S_ISCHR(after.st_mode)
+    assert (after.st_ino, after.st_rdev) == (before.st_ino, before.st_rdev)
+    assert not list(Path("/dev").glob(".null.*.tmp"))
+
+
+def test_export_to_a_fifo_writes_in_place(db: Path, tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    result = invoke(db, "export", "-o", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.output
+    assert received == [invoke(db, "export").stdout_bytes]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+def test_export_to_dev_stdout_and_dash_is_standard_output(db: Path) -> None:
+    data = invoke(db, "export").stdout_bytes
+    assert invoke(db, "export", "-o", "-").stdout_bytes == data
+    done = subprocess.run(
+        [*SUMMITS, "--db", str(db), "export", "-o", "/dev/stdout"], capture_output=True
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, data, b"")
+
+
+@pytest.mark.parametrize(
+    "args", [["export", "-o"], ["matrix", "--series", "NATO", "--svg"], ["timeline", "--html"]]
+)
+def test_an_existing_file_is_refused_unless_force(
+    db: Path, tmp_path: Path, args: list[str]
+) -> None:
+    target = tmp_path / "colleague.txt"
+    target.write_text("a colleague's notes\n")
+    target.chmod(0o664)
+    before = unchanged(db)
+    message = assert_one_sentence(invoke(db, *args, str(target)))
+    assert message == f"{target} already exists; add --force to replace it"
+    assert target.read_text() == "a colleague's notes\n"
+    result = invoke(db, *args, str(target), "--force")
+    assert result.exit_code == 0, result.output
+    assert target.read_text() != "a colleague's notes\n"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o664
+    assert unchanged(db) == before
+
+
+def test_the_database_is_refused_as_output_even_with_force(db: Path, tmp_path: Path) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(db)
+    before = unchanged(db)
+    for target in (db, link):
+        for args in (
+            ["export", "--force", "-o"],
+            ["matrix", "--series", "NATO", "--force", "--svg"],
+        ):
+            message = assert_one_sentence(invoke(db, *args, str(target)))
+            assert message.startswith(f"{target} is the database itself; ")
+            assert unchanged(db) == before
+
+
+def test_an_output_link_stays_a_link(db: Path, tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert invoke(db, "export", "-o", str(link), "--force").exit_code == 0
+    assert link.is_symlink()
+    assert real.read_bytes() == invoke(db, "export").stdout_bytes
+
+
+def test_a_non_empty_folder_is_refused_for_folder_outputs(tmp_path: Path) -> None:
+    from summits import outfiles
+    from summits.errors import Conflict
+
+    folder = tmp_path / "package"
+    folder.mkdir()
+    outfiles.check(folder, force=False, folder=True)  # empty: fine
+    (folder / "keep.csv").write_text("x")
+    with pytest.raises(Conflict, match="is a folder that is not empty; add --force"):
+        outfiles.check(folder, force=False, folder=True)
+    outfiles.check(folder, force=True, folder=True)

@@ -245,15 +245,37 @@ def _not_the_database(ctx: click.Context, param: click.Parameter, value: Any) ->
     """Checked as the option is read, before anything is printed or saved."""
     if value is not None and ctx.obj is not None:
         refuse_database_path(ctx.obj, value, "save the picture to another file")
+    if value is not None:
+        from summits import outfiles
+
+        try:
+            outfiles.check(value, ctx.meta.get(_FORCE, False))
+        except SummitsError as exc:
+            raise Refused(str(exc)) from None
     return value
 
 
+_FORCE = "summits.pictures.force"
+
+
+def _remember_force(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    ctx.meta[_FORCE] = value  # eager, so it is known when --svg/--html are read
+
+
 def pictures(func: F) -> F:
-    """--svg/--html: also save exactly what was printed."""
+    """--svg/--html: also save exactly what was printed; --force replaces an existing file."""
     html = click.option(
         "--html", type=FilePath(), callback=_not_the_database, help="Also save it as HTML."
     )
     svg = click.option(
         "--svg", type=FilePath(), callback=_not_the_database, help="Also save it as SVG."
     )
-    return svg(html(func))
+    force = click.option(
+        "--force",
+        is_flag=True,
+        is_eager=True,
+        expose_value=False,
+        callback=_remember_force,
+        help="Replace an existing --svg/--html file.",
+    )
+    return svg(html(force(func)))
