@@ -7,7 +7,10 @@ were. The digest cache is per test (conftest's ``XDG_CACHE_HOME``).
 
 from __future__ import annotations
 
+import csv
+import io
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -15,9 +18,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import given
+from hypothesis import strategies as st
 
-from core_helpers import KOR_CANCELLED, invoke
-from summits import cache, storage, store
+from core_helpers import KOR_CANCELLED, invoke, nato_tables
+from summits import cache, formats, storage, store
 
 SUMMITS = [sys.executable, "-m", "summits"]
 LOG = ("log", "nato-2025", "JPN", "attended", "--date", "2025-06-24", "-q")
@@ -504,3 +509,114 @@ def test_a_non_empty_folder_is_refused_for_folder_outputs(tmp_path: Path) -> Non
     with pytest.raises(Conflict, match="is a folder that is not empty; add --force"):
         outfiles.check(folder, force=False, folder=True)
     outfiles.check(folder, force=True, folder=True)
+
+
+# -- 5. CSV formula injection ------------------------------------------------------
+
+FORMULAS = {
+    "reason": '=HYPERLINK("http://evil","x")',
+    "by": "'=1+1",  # looks escaped already: must come back as typed
+    "notes": "-2+3",
+    "sources": "@SUM(A1)",
+    "tags": "+x",
+}
+
+
+def _log_formulas(db: Path) -> str:
+    result = invoke(
+        db,
+        "log", "nato-2025", "JPN", "declined", "--date", "2025-06-20", "--level", "leader",
+        "--reason", FORMULAS["reason"], "--by", FORMULAS["by"], "--note", FORMULAS["notes"],
+        "--source", FORMULAS["sources"], "--tag", FORMULAS["tags"], "-q",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    return result.stdout.strip()
+
+
+@given(st.text())
+def test_escaping_a_cell_is_undone_exactly_and_never_starts_a_formula(text: str) -> None:
+    escaped = formats.escape_cell(text)
+    assert formats.unescape_cell(escaped) == text
+    assert not escaped.startswith(formats.FORMULA_STARTS)
+
+
+@given(st.text(alphabet="'=+-@\t\r\na", max_size=6), st.text(alphabet="'=+-@\t\r\na", max_size=6))
+def test_escaping_is_injective(one: str, other: str) -> None:
+    if one != other:
+        assert formats.escape_cell(one) != formats.escape_cell(other)
+
+
+@pytest.mark.parametrize("args", [["events", "--format", "csv"], ["export"]])
+def test_csv_output_escapes_formulas(db: Path, args: list[str]) -> None:
+    event_id = _log_formulas(db)
+    result = invoke(db, *args)
+    assert result.exit_code == 0, result.output
+    row = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["id"] == event_id)
+    assert {name: row[name] for name in FORMULAS} == {
+        name: "'" + value for name, value in FORMULAS.items()
+    }
+
+
+def test_json_output_is_never_escaped(db: Path) -> None:
+    import orjson
+
+    event_id = _log_formulas(db)
+    for args in (["events", "--format", "json"], ["export", "--format", "json"]):
+        rows = orjson.loads(invoke(db, *args).stdout)
+        row = next(r for r in rows if r["id"] == event_id)
+        assert (row["reason"], row["by"], row["notes"]) == (
+            FORMULAS["reason"],
+            FORMULAS["by"],
+            FORMULAS["notes"],
+        )
+
+
+def test_summit_list_csv_escapes_formulas(db: Path) -> None:
+    edit = invoke(db, "summit", "edit", "nato-2025", "--host", "=cmd|' /C calc'!A0")
+    assert edit.exit_code == 0, edit.output
+    result = invoke(db, "summit", "list", "--format", "csv")
+    assert "'=cmd|' /C calc'!A0" in result.stdout
+
+
+def test_export_then_import_is_lossless_with_formulas(db: Path, tmp_path: Path) -> None:
+    _log_formulas(db)
+    exported = invoke(db, "export").stdout_bytes
+    copy = tmp_path / "copy.json"
+    store.create(copy, {**nato_tables(), "events": {}})
+    result = invoke(copy, "import", "-", "--format", "csv", input=exported)
+    assert result.exit_code == 0, result.output
+    assert invoke(copy, "export").stdout_bytes == exported
+    again = invoke(db, "import", "-", "--format", "csv", input=exported)
+    assert again.exit_code == 0 and "0 added, 0 updated" in again.stdout
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None,
+    reason="LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui",
+)
+def test_a_round_trip_through_libreoffice_changes_nothing(db: Path, tmp_path: Path) -> None:
+    """The README's round trip: export, open and save in a spreadsheet, import --update.
+
+    Unescaped, LibreOffice stored the formula's result ('x') instead of the text.
+    """
+    _log_formulas(db)
+    exported = tmp_path / "events.csv"
+    assert invoke(db, "export", "-o", str(exported)).exit_code == 0
+    env = {**os.environ, "HOME": str(tmp_path / "home")}  # LibreOffice's profile
+    csv_filter = "44,34,76,1"  # comma, double quote, UTF-8, from line 1
+    for args in (
+        ["--infilter=CSV:" + csv_filter, "--convert-to", "ods", str(exported)],
+        ["--convert-to", f"csv:Text - txt - csv (StarCalc):{csv_filter}", "--outdir", "saved",
+         str(tmp_path / "events.ods")],
+    ):  # fmt: skip
+        subprocess.run(
+            ["soffice", "--headless", *args], cwd=tmp_path, env=env, capture_output=True,
+            timeout=300, check=True,
+        )  # fmt: skip
+    saved = tmp_path / "saved" / "events.csv"
+    assert FORMULAS["reason"].replace('"', '""') in saved.read_text()  # text, not 'x'
+    before = unchanged(db)
+    result = invoke(db, "import", str(saved), "--update")
+    assert result.exit_code == 0, result.output
+    assert "0 added, 0 updated, 5 unchanged" in result.stdout
+    assert unchanged(db) == before

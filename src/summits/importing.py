@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from summits import dates, models, parties, people, rules, strictjson, wording
+from summits import dates, formats, models, parties, people, rules, strictjson, wording
 from summits.errors import InvalidValue, SummitsError, quote
 from summits.exchange import COLUMNS, DERIVED, ORDER
 
@@ -126,8 +126,11 @@ def _read_csv(text: str, name: str, table: str | None) -> Incoming:
         incoming = Incoming(name, {table: []})
         for number, cells in enumerate(reader, start=2):
             # (joins, not generators: this runs for each of 100,000 rows)
-            if not "".join(cells).strip():
+            joined = "".join(cells)
+            if not joined.strip():
                 continue  # a blank line, or a spreadsheet's empty row
+            if "'" in joined:  # only such a row can hold a cell export escaped
+                cells = list(map(formats.unescape_cell, cells))
             # Spreadsheets may add empty cells on the right; anything else is a broken row.
             if len(cells) < len(columns) or "".join(cells[len(columns) :]).strip():
                 # A quote never closed swallows the rest of the file into one cell.
