@@ -620,3 +620,48 @@ def test_a_round_trip_through_libreoffice_changes_nothing(db: Path, tmp_path: Pa
     assert result.exit_code == 0, result.output
     assert "0 added, 0 updated, 5 unchanged" in result.stdout
     assert unchanged(db) == before
+
+
+# -- 6. shell completion -----------------------------------------------------------
+
+
+def _complete(db: Path, words: str) -> list[str]:
+    """What bash completion offers for the last of ``words`` (Click's bash protocol)."""
+    from click.testing import CliRunner
+
+    from summits.cli import cli
+
+    env = {
+        "_SUMMITS_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        "SUMMITS_DB": str(db),
+    }
+    result = CliRunner().invoke(cli, [], env=env, prog_name="summits")
+    assert result.exit_code == 0, result.output
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines() if line]
+
+
+def test_completion_offers_nothing_from_a_crafted_or_broken_file(
+    db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert _complete(db, "summits log nato") == ["nato-2024", "nato-2025"]
+    crafted = db.read_bytes().replace(b'"id":"nato-2025"', b'"id":"nato-2025$(touch PWNED)"')
+    db.write_bytes(crafted)
+    for words in ("summits log nato", "summits event rm 3f", "summits events --summit "):
+        assert _complete(db, words) == []
+    assert not (tmp_path / "PWNED").exists()
+    db.write_bytes(b'{"schema": 1, "events": {"1": {"id": "a"}, "1": {"id": "b"}}}')
+    assert _complete(db, "summits event rm ") == []
+
+
+def test_completion_offers_only_well_formed_ids(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Even a file that passed (or a rule that slipped) cannot offer a shell command."""
+    from summits import models
+
+    monkeypatch.setattr(models, "problems", lambda *args, **kwargs: [])  # a rule that slipped
+    crafted = db.read_bytes().replace(b'"id":"nato-2025"', b'"id":"nato-2025$(touch PWNED)"')
+    db.write_bytes(crafted)
+    assert _complete(db, "summits log nato") == ["nato-2024"]
+    assert _complete(db, "summits event rm 3f") == ["3f9a1c2e", "3f9b0000"]

@@ -86,17 +86,24 @@ def complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str
 
 
 def _known(ctx: click.Context, table: str, field: str) -> list[str]:
-    """Values from the database for shell completion; nothing if it cannot be read."""
+    """Well-formed ids from a database that passes the rules, for shell completion.
+
+    The shell puts what completion offers on the command line, so a crafted id
+    (``nato-2025$(touch PWNED)``) or a file that breaks the rules offers nothing.
+    """
     from pathlib import Path
 
-    from summits import storage
+    from summits import parties, store
 
+    well_formed = {"summits": models.SLUG, "events": models.EVENT_ID}.get(table, parties.ORG_CODE)
     root = ctx.find_root()
     path = Path(root.params.get("db") or DEFAULT_DB)
     try:
-        return sorted(str(doc.get(field, "")) for doc in storage.load(path)[table].values())
+        with store.reading(path) as database:
+            values = [doc.get(field) for doc in database.rows(table)]
     except Exception:  # completion must never crash the shell
         return []
+    return sorted(v for v in values if isinstance(v, str) and well_formed.fullmatch(v))
 
 
 def summit_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
