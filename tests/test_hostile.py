@@ -658,10 +658,15 @@ def test_completion_offers_nothing_from_a_crafted_or_broken_file(
 
 def test_completion_offers_only_well_formed_ids(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Even a file that passed (or a rule that slipped) cannot offer a shell command."""
-    from summits import models
-
-    monkeypatch.setattr(models, "problems", lambda *args, **kwargs: [])  # a rule that slipped
+    monkeypatch.setattr(store.Database, "problems", lambda self: [])  # a rule that slipped
     crafted = db.read_bytes().replace(b'"id":"nato-2025"', b'"id":"nato-2025$(touch PWNED)"')
     db.write_bytes(crafted)
     assert _complete(db, "summits log nato") == ["nato-2024"]
     assert _complete(db, "summits event rm 3f") == ["3f9a1c2e", "3f9b0000"]
+
+
+def test_completion_offers_persons_and_organisations(db: Path) -> None:
+    assert invoke(db, "person", "add", "xi-jinping", "--name", "Xi Jinping").exit_code == 0
+    assert invoke(db, "party", "add", "ASEAN", "--name", "ASEAN").exit_code == 0
+    assert _complete(db, "summits person rm x") == ["xi-jinping"]
+    assert "ASEAN" in _complete(db, "summits log nato-2025 AS")

@@ -93,9 +93,14 @@ def _known(ctx: click.Context, table: str, field: str) -> list[str]:
     """
     from pathlib import Path
 
-    from summits import parties, store
+    from summits import store
 
-    well_formed = {"summits": models.SLUG, "events": models.EVENT_ID}.get(table, parties.ORG_CODE)
+    well_formed = {
+        "summits": models.SLUG,
+        "persons": models.SLUG,
+        "events": models.EVENT_ID,
+        "parties": models.ORG_CODE,
+    }[table]
     root = ctx.find_root()
     path = Path(root.params.get("db") or DEFAULT_DB)
     try:
