@@ -193,14 +193,16 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
     def peer(name: str, *args: str) -> Callable[[], Sequence[str]] | None:
         return (lambda: [str(peers / name), *args]) if peers else None
 
-    def fresh(source: Path, target: Path) -> Callable[[], None]:
-        """A copy as summits leaves a file it wrote: with its .NAME.checked digest."""
+    def fresh(source: Path, target: Path, ours: bool = True) -> Callable[[], None]:
+        """A copy as summits leaves a file it wrote: known to its digest cache.
+
+        The cache is tied to the file's identity, so a copy is checked once, here.
+        """
 
         def copy() -> None:
             shutil.copyfile(source, target)
-            checked = source.with_name(f".{source.name}.checked")
-            if checked.exists():
-                shutil.copyfile(checked, target.with_name(f".{target.name}.checked"))
+            if ours:
+                run([SUMMITS, "--db", str(target), "party", "list", "--format", "csv"])
 
         return copy
 
@@ -214,7 +216,7 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
             ours(scratch, "log nato-2025 JPN attended --date 2025-06-24 --level minister -q"),
             peer("watson", "add", "-f", "2025-06-24 10:00", "-t", "2025-06-24 11:00", "nato-2025"),
             prepare_ours=fresh(full, scratch),
-            prepare_peer=fresh(folder / "frames.json", folder / "watson" / "frames"),
+            prepare_peer=fresh(folder / "frames.json", folder / "watson" / "frames", ours=False),
             peer_env=watson_env,
         ),
         Pair(
@@ -317,6 +319,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=HERE / ".work", help="scratch folder")
     parser.add_argument("--only", metavar="WORDS", help="only figures naming one of these words")
     args = parser.parse_args(argv)
+    # The digest cache of the scratch databases stays with them, not in ~/.cache.
+    os.environ["XDG_CACHE_HOME"] = str(args.work.resolve() / "cache")
 
     # pip compiled the peers' bytecode when it installed them; an editable install (or
     # PYTHONDONTWRITEBYTECODE) may have left ours uncompiled, which costs ~20 ms a start.

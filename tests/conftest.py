@@ -25,6 +25,16 @@ def _no_ambient_settings(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test its own digest cache, never the developer's ~/.cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "summits"
+
+
 @pytest.fixture
 def core_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fixed terminal width and a fixed today (2025-06-30), for exact output."""

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from stress_helpers import assert_checks, small_db, temp_files
-from summits import storage
+from summits import cache, storage
 from summits.cli import cli
 
 
@@ -86,7 +86,7 @@ def test_check_names_the_record_with_an_impossible_date(template: bytes, tmp_pat
 def test_a_file_changed_behind_summits_back_is_checked_again(
     template: bytes, tmp_path: Path
 ) -> None:
-    """The .checked digest only skips the check for the exact bytes summits checked."""
+    """The digest cache only skips the check for the exact bytes summits checked."""
     path = tmp_path / "db.json"
     path.write_bytes(template)
     assert (
@@ -95,7 +95,8 @@ def test_a_file_changed_behind_summits_back_is_checked_again(
         .exit_code
         == 0
     )
-    assert storage.is_checked(path, path.read_bytes())
+    identity = cache.Identity.of(path.stat())
+    assert cache.is_checked(path.resolve(), identity, path.read_bytes())
     broken = path.read_bytes().replace(b'"date":"2025-06-24"', b'"date":"2025-02-30"', 1)
     path.write_bytes(broken)
     result = CliRunner().invoke(cli, ["--db", str(path), "log", "nato-2025", "JPN", "attended"])

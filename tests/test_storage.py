@@ -154,14 +154,17 @@ def test_atomic_write_failure_leaves_old_file_and_no_temp(
 def test_sweep_removes_only_this_files_temp_files(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     path.write_bytes(b"x")
-    for name in (".db.json.1234abcd.tmp", ".db.json.x.tmp", ".other.json.1.tmp", "keep.tmp"):
+    others = (
+        ".db.json.x.tmp",  # not the exact pattern: 8 hex digits
+        ".db.json.1234ABCD.tmp",
+        ".db.json.bak.1234abcd.tmp",  # the temp file of db.json.bak
+        ".other.json.1234abcd.tmp",
+        "keep.tmp",
+    )
+    for name in (".db.json.1234abcd.tmp", *others):
         (tmp_path / name).write_bytes(b"")
     storage.sweep_temp_files(path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [
-        ".other.json.1.tmp",
-        "db.json",
-        "keep.tmp",
-    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["db.json", *others])
 
 
 def test_memory_storage_writes_only_to_memory() -> None:

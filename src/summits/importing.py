@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from summits import dates, models, parties, people, rules, wording
+from summits import dates, formats, models, parties, people, rules, strictjson, wording
 from summits.errors import InvalidValue, SummitsError, quote
 from summits.exchange import COLUMNS, DERIVED, ORDER
 
@@ -126,8 +126,11 @@ def _read_csv(text: str, name: str, table: str | None) -> Incoming:
         incoming = Incoming(name, {table: []})
         for number, cells in enumerate(reader, start=2):
             # (joins, not generators: this runs for each of 100,000 rows)
-            if not "".join(cells).strip():
+            joined = "".join(cells)
+            if not joined.strip():
                 continue  # a blank line, or a spreadsheet's empty row
+            if "'" in joined:  # only such a row can hold a cell export escaped
+                cells = list(map(formats.unescape_cell, cells))
             # Spreadsheets may add empty cells on the right; anything else is a broken row.
             if len(cells) < len(columns) or "".join(cells[len(columns) :]).strip():
                 # A quote never closed swallows the rest of the file into one cell.
@@ -190,8 +193,12 @@ def _read_json(text: str, name: str, table: str | None) -> Incoming:
 
     try:
         data = orjson.loads(text)
+        # export --table all: the object of tables → a table's array → a record → a list
+        strictjson.check(text, data, depth=4)
     except orjson.JSONDecodeError as exc:
         raise InvalidValue(f"{name} is not valid JSON: {exc}") from None
+    except strictjson.Refused as exc:
+        raise InvalidValue(f"{name} cannot be imported: {exc}") from None
     if isinstance(data, dict):
         return _read_all(data, name, table)
     if not isinstance(data, list):
@@ -232,6 +239,7 @@ def _read_jsonl(text: str, name: str, table: str | None) -> Incoming:
     if table == "all":
         raise InvalidValue(f"{name}: JSON Lines hold one table; 'all' needs --format json")
     found: list[Row] = []
+    lines: list[tuple[int, str]] = []  # the number and text of each record in ``found``
     problems: list[Found] = []
     # Only "\n" ends a record: text may hold U+2028 and other line breaks.
     for number, line in enumerate(text.split("\n"), 1):
@@ -239,9 +247,26 @@ def _read_jsonl(text: str, name: str, table: str | None) -> Incoming:
             continue
         try:
             found.append(Row(f"line {number}", orjson.loads(line), (0, number)))
+            lines.append((number, line))
         except orjson.JSONDecodeError as exc:
             problems.append(Found((0, number), f"line {number}: is not valid JSON ({exc})"))
-    table = table or _guess_records([row.values for row in found], name)
+    records = [row.values for row in found]
+    # All lines at once (as one array: a record → a list), at C speed; line by line
+    # only when that finds something, to name the lines.
+    if problems or strictjson.suspect(text, records, depth=3):
+        refused: set[int] = set()
+        for row, (number, line) in zip(found, lines, strict=True):
+            try:
+                strictjson.check(line, row.values, depth=2)
+            except strictjson.Refused as exc:
+                problems.append(Found((0, number), f"line {number}: {exc}"))
+                refused.add(number)
+        # A refused record is not checked further: its nesting is what was refused.
+        found = [
+            row for row, (number, _) in zip(found, lines, strict=True) if number not in refused
+        ]
+        problems.sort(key=lambda problem: problem.place)
+    table = table or _guess_records(records, name)
     return Incoming(name, {table: found} if table else {}, problems)
 
 

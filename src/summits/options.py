@@ -88,17 +88,29 @@ def complete_parties(ctx: click.Context, param: click.Parameter, incomplete: str
 
 
 def _known(ctx: click.Context, table: str, field: str) -> list[str]:
-    """Values from the database for shell completion; nothing if it cannot be read."""
+    """Well-formed ids from a database that passes the rules, for shell completion.
+
+    The shell puts what completion offers on the command line, so a crafted id
+    (``nato-2025$(touch PWNED)``) or a file that breaks the rules offers nothing.
+    """
     from pathlib import Path
 
-    from summits import storage
+    from summits import store
 
+    well_formed = {
+        "summits": models.SLUG,
+        "persons": models.SLUG,
+        "events": models.EVENT_ID,
+        "parties": models.ORG_CODE,
+    }[table]
     root = ctx.find_root()
     path = Path(root.params.get("db") or DEFAULT_DB)
     try:
-        return sorted(str(doc.get(field, "")) for doc in storage.load(path)[table].values())
+        with store.reading(path) as database:
+            values = [doc.get(field) for doc in database.rows(table)]
     except Exception:  # completion must never crash the shell
         return []
+    return sorted(v for v in values if isinstance(v, str) and well_formed.fullmatch(v))
 
 
 def summit_argument(*decls: str, **kwargs: Any) -> Callable[[F], F]:
@@ -247,15 +259,37 @@ def _not_the_database(ctx: click.Context, param: click.Parameter, value: Any) ->
     """Checked as the option is read, before anything is printed or saved."""
     if value is not None and ctx.obj is not None:
         refuse_database_path(ctx.obj, value, "save the picture to another file")
+    if value is not None:
+        from summits import outfiles
+
+        try:
+            outfiles.check(value, ctx.meta.get(_FORCE, False))
+        except SummitsError as exc:
+            raise Refused(str(exc)) from None
     return value
 
 
+_FORCE = "summits.pictures.force"
+
+
+def _remember_force(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    ctx.meta[_FORCE] = value  # eager, so it is known when --svg/--html are read
+
+
 def pictures(func: F) -> F:
-    """--svg/--html: also save exactly what was printed."""
+    """--svg/--html: also save exactly what was printed; --force replaces an existing file."""
     html = click.option(
         "--html", type=FilePath(), callback=_not_the_database, help="Also save it as HTML."
     )
     svg = click.option(
         "--svg", type=FilePath(), callback=_not_the_database, help="Also save it as SVG."
     )
-    return svg(html(func))
+    force = click.option(
+        "--force",
+        is_flag=True,
+        is_eager=True,
+        expose_value=False,
+        callback=_remember_force,
+        help="Replace an existing --svg/--html file.",
+    )
+    return svg(html(force(func)))

@@ -123,7 +123,7 @@ def _save_pictures(
     title: str,
 ) -> None:
     """Record the output and write each picture atomically: all of it, or the old file."""
-    from summits import storage
+    from summits import outfiles
 
     recorder = Console(
         record=True,
@@ -139,10 +139,11 @@ def _save_pictures(
             renderable = renderable.copy()
             renderable.no_wrap, renderable.overflow = False, "fold"
         recorder.print(Visible(renderable))
+    # force: an existing file was refused (or --force given) as the option was read.
     if svg:
-        storage.atomic_write(svg, recorder.export_svg(title=title, clear=False).encode())
+        outfiles.write(svg, recorder.export_svg(title=title, clear=False).encode(), force=True)
     if html:
-        storage.atomic_write(html, recorder.export_html(clear=False).encode())
+        outfiles.write(html, recorder.export_html(clear=False).encode(), force=True)
 
 
 class Visible:

@@ -17,7 +17,9 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import re
 import secrets
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from pathlib import Path
 from typing import Any
@@ -26,12 +28,15 @@ import orjson
 from tinydb.storages import Storage
 from tinydb.table import Table
 
+from summits import strictjson
+from summits.cache import Identity
 from summits.errors import DatabaseError
 from summits.models import TABLES
 
 # Schema 2 (version 2 of the product) adds event modes, stand-ins and persons,
 # summit formats and statuses, invitation notes, and the history table.
 SCHEMA_VERSION = 2
+DEPTH = 4  # file → table → record → list of text; a nested field needs more
 Tables = dict[str, dict[str, Any]]
 
 
@@ -41,36 +46,6 @@ def empty() -> Tables:
 
 def lock_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.lock")
-
-
-def checked_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}.checked")
-
-
-def _digest(raw: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(raw).hexdigest()
-
-
-def is_checked(path: Path, raw: bytes) -> bool:
-    """Whether these exact bytes passed the whole-file check (see ``remember_checked``).
-
-    Checking every record costs half a second at 100,000 events, and a writer
-    would pay it on every ``log``. A file that summits itself checked or wrote
-    has its SHA-256 in a sibling ``.NAME.checked``; any other change to the file
-    (an editor, git, a damaged disk) changes the digest, so it is checked again.
-    """
-    try:
-        return checked_path(path).read_text(encoding="ascii") == _digest(raw)
-    except (OSError, UnicodeDecodeError):
-        return False
-
-
-def remember_checked(path: Path, raw: bytes) -> None:
-    """Record that ``raw`` is a whole, valid database; only ever a speed-up."""
-    with contextlib.suppress(OSError):
-        checked_path(path).write_text(_digest(raw), encoding="ascii")
 
 
 def _temp_prefix(path: Path) -> str:
@@ -84,27 +59,61 @@ def load(path: Path) -> Tables:
 
 def read(path: Path) -> bytes:
     """The file's bytes, or a sentence naming the file."""
+    return snapshot(path)[0]
+
+
+def snapshot(path: Path, real: Path | None = None) -> tuple[bytes, Identity | None]:
+    """The bytes of ``real`` (default ``path``) and the identity of the file they came from.
+
+    The identity (for the digest cache) is None when the file changed while it
+    was read, as an editor writing in place does: those bytes are not the
+    file's. Errors name ``path``, as the user gave it.
+    """
     try:
-        return path.read_bytes()
+        # O_NONBLOCK: a FIFO given as the database is refused below, not waited on.
+        fd = os.open(real or path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise DatabaseError(
             f"{path} does not exist; create it with 'summits init' or choose another with --db"
         ) from None
     except OSError as exc:
         raise DatabaseError(f"{path} cannot be read: {exc.strerror}") from None
+    try:
+        before = os.fstat(fd)
+        if stat.S_ISDIR(before.st_mode):
+            raise DatabaseError(f"{path} cannot be read: Is a directory")
+        if not stat.S_ISREG(before.st_mode):
+            raise DatabaseError(f"{path} is not a regular file, so not a summits database")
+        with open(fd, "rb", closefd=False) as handle:
+            raw = handle.read()
+        after = os.fstat(fd)
+    except OSError as exc:
+        raise DatabaseError(f"{path} cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+    identity = Identity.of(before)
+    return raw, identity if identity == Identity.of(after) else None
 
 
-def parse(raw: bytes, path: Path) -> Tables:
+def parse(raw: bytes, path: Path, *, checked: bool = False) -> Tables:
     """The file's tables, upgraded in memory to this schema; refuse a file that is not one."""
-    return parse_versioned(raw, path)[0]
+    return parse_versioned(raw, path, checked=checked)[0]
 
 
-def parse_versioned(raw: bytes, path: Path) -> tuple[Tables, int]:
-    """The file's tables, upgraded in memory, and the schema version the file has."""
+def parse_versioned(raw: bytes, path: Path, *, checked: bool = False) -> tuple[Tables, int]:
+    """The file's tables, upgraded in memory, and the schema version the file has.
+
+    ``checked``: the digest cache knows these bytes passed every check before,
+    so the scans for duplicate keys and deep nesting are spared.
+    """
     try:
         data = _loads(raw)
+        if not checked:
+            strictjson.check(raw, data, DEPTH)
     except orjson.JSONDecodeError:
         raise DatabaseError(f"{path} is not a summits database: it is not valid JSON") from None
+    except strictjson.Refused as exc:
+        raise DatabaseError(f"{path} is not a summits database: {exc}") from None
     if not isinstance(data, dict) or "schema" not in data:
         raise DatabaseError(f"{path} is not a summits database: it has no schema version")
     version = data.pop("schema")
@@ -192,18 +201,27 @@ def dump(tables: Tables) -> bytes:
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves the old or new file, whole.
 
-    An error names ``path``, never the temp file: the user asked for ``path``
-    (``/nonexist/x.csv: No such file or directory``), and the temp file is gone.
+    A replaced file keeps its permission bits (a group-writable database stays
+    so) and, where we may, its group; a new file gets ``0666 & ~umask``, as any
+    file the user makes. An error names ``path``, never the temp file: the user
+    asked for ``path`` (``/nonexist/x.csv: No such file or directory``), and the
+    temp file is gone.
     """
     temp = path.with_name(f"{_temp_prefix(path)}{secrets.token_hex(4)}.tmp")
     try:
         try:
-            mode = path.stat().st_mode & 0o777
+            old: os.stat_result | None = os.stat(path)
         except FileNotFoundError:
-            mode = 0o644
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+            old = None
+        # The kernel applies the umask to 0o666, so a new file needs no umask read here.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         try:
             with os.fdopen(fd, "wb") as handle:
+                if old is not None:
+                    # fchmod, not the mode given to open, which the umask would cut down.
+                    os.fchmod(handle.fileno(), stat.S_IMODE(old.st_mode) & 0o777)
+                    with contextlib.suppress(OSError):  # only a member of the group may
+                        os.fchown(handle.fileno(), -1, old.st_gid)
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
@@ -222,10 +240,17 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def sweep_temp_files(path: Path) -> None:
-    """Remove temp files a killed writer left; only call while holding the lock."""
-    prefix = _temp_prefix(path)
-    for leftover in path.parent.glob(f"{prefix}*.tmp"):
-        leftover.unlink(missing_ok=True)
+    """Remove temp files a killed writer left; only call while holding the lock.
+
+    Only this file's own pattern (``.NAME.`` + 8 hex digits + ``.tmp``): the
+    temp file of ``NAME.bak`` or of another tool is none of our business.
+    """
+    mine = re.compile(re.escape(_temp_prefix(path)) + r"[0-9a-f]{8}\.tmp")
+    with os.scandir(path.parent) as entries:
+        leftovers = [entry.path for entry in entries if mine.fullmatch(entry.name)]
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):  # gone already, or a folder: not ours to force
+            os.unlink(leftover)
 
 
 class MemoryStorage(Storage):

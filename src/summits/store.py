@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from summits import dates, models, parties, people, rules, storage, wording
+from summits import cache, dates, models, parties, people, rules, storage, wording
 from summits.errors import (
     Ambiguous,
     Conflict,
@@ -36,14 +38,16 @@ def reading(path: Path, *, trust: bool = False) -> Iterator[Database]:
 
     A file whose records break the rules is refused, as writers refuse it. The
     whole check costs about half a second at 100,000 events, so it runs once per
-    content: a file summits checked or wrote before is known by its digest.
+    content: a file summits checked or wrote before is known by the digest cache.
     ``trust`` skips it, for ``check``, whose job is to list the problems.
     """
-    raw = storage.read(path)
-    database = Database(path, *storage.parse_versioned(raw, path))
-    if not trust and not storage.is_checked(path, raw):
+    real = real_path(path)
+    raw, identity = storage.snapshot(path, real)
+    known = not trust and cache.is_checked(real, identity, raw)
+    database = Database(path, *storage.parse_versioned(raw, path, checked=known))
+    if not trust and not known:
         _refuse_broken(database)
-        storage.remember_checked(path, raw)
+        cache.remember_checked(real, identity, raw)
     del raw
     try:
         yield database
@@ -52,6 +56,15 @@ def reading(path: Path, *, trust: bool = False) -> Iterator[Database]:
     except Exception:
         _refuse_broken(database)  # a digest that lied: still a sentence, not a traceback
         raise
+
+
+def real_path(path: Path) -> Path:
+    """The file behind any symbolic links, where the lock, temp file and rename happen.
+
+    Replacing the link itself would turn it into a copy that the real file (say,
+    in a shared folder) never hears of.
+    """
+    return Path(os.path.realpath(path))
 
 
 def _refuse_broken(database: Database) -> None:
@@ -68,22 +81,24 @@ def _refuse_broken(database: Database) -> None:
 @contextlib.contextmanager
 def writing(path: Path) -> Iterator[Database]:
     """Lock, open, let the block change the database, then write it once."""
-    if not path.exists():
-        storage.load(path)  # raises the "does not exist" sentence
-    with _locked(path):
-        raw = storage.read(path)
-        db = Database(path, *storage.parse_versioned(raw, path))
-        if not storage.is_checked(path, raw):
+    real = real_path(path)
+    _refuse_unwritable(path, real)
+    with _locked(path, real):
+        raw, identity = storage.snapshot(path, real)
+        known = cache.is_checked(real, identity, raw)
+        db = Database(path, *storage.parse_versioned(raw, path, checked=known))
+        if not known:
             _refuse_broken(db)
-            storage.remember_checked(path, raw)
+            cache.remember_checked(real, identity, raw)
         del raw  # 30 MB at 100,000 events that the block and the dump do not need
         yield db
         if db.storage.dirty:
             # Every change below keeps the rules, so the new file is as valid as the old.
             new = storage.dump(db.storage.tables)
-            storage.sweep_temp_files(path)
-            storage.atomic_write(path, new)
-            storage.remember_checked(path, new)
+            storage.sweep_temp_files(real)
+            _replace(path, real, new)
+            with contextlib.suppress(OSError):  # only ever a speed-up
+                cache.remember_checked(real, cache.Identity.of(os.stat(real)), new)
             if db.schema < storage.SCHEMA_VERSION:
                 notice(f"upgraded {path} to schema {storage.SCHEMA_VERSION}")
 
@@ -97,19 +112,43 @@ def _ignore(message: str) -> None:
 notice: Callable[[str], None] = _ignore
 
 
+def _refuse_unwritable(path: Path, real: Path) -> None:
+    """Refuse a missing or read-only file before anything (even the lock file) is made.
+
+    The mode bits are asked as well as ``os.access``, which tells root yes to
+    anything: a file its owner made read-only stays so, whoever runs summits.
+    """
+    try:
+        mode = os.stat(real).st_mode
+    except OSError:
+        storage.snapshot(path, real)  # raises the sentence: does not exist, cannot be read
+        raise
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(real, os.W_OK)):
+        raise DatabaseError(f"{path} is read-only, so summits will not change it")
+
+
+def _replace(path: Path, real: Path, data: bytes) -> None:
+    """Write the real file atomically; an error names the file as the user gave it."""
+    try:
+        storage.atomic_write(real, data)
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror or str(exc), os.fspath(path)) from None
+
+
 def create(path: Path, tables: storage.Tables | None = None) -> None:
     """Write a new database; refuse to replace an existing file, or tables that break the rules."""
-    if path.exists():
+    real = real_path(path)
+    if real.exists():
         raise Conflict(f"{path} already exists; summits init never overwrites a database")
     if tables is not None:
         _refuse_broken(Database(path, tables))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    real.parent.mkdir(parents=True, exist_ok=True)
     # The writers' lock, so that of two inits at once the second sees the first's file
     # instead of replacing it (and a log cannot slip in between).
-    with _locked(path):
-        if path.exists():
+    with _locked(path, real):
+        if real.exists():
             raise Conflict(f"{path} already exists; summits init never overwrites a database")
-        storage.atomic_write(path, storage.dump(tables if tables is not None else storage.empty()))
+        _replace(path, real, storage.dump(tables if tables is not None else storage.empty()))
 
 
 def sample() -> storage.Tables:
@@ -121,11 +160,11 @@ def sample() -> storage.Tables:
 
 
 @contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """Hold the writers' lock on ``path`` (a sibling lock file) for the block."""
+def _locked(path: Path, real: Path) -> Iterator[None]:
+    """Hold the writers' lock (a file beside the real database) for the block."""
     from filelock import FileLock, Timeout  # lazy: only writers need it
 
-    lock = FileLock(storage.lock_path(path), timeout=LOCK_TIMEOUT)
+    lock = FileLock(storage.lock_path(real), timeout=LOCK_TIMEOUT)
     try:
         lock.acquire()
     except Timeout:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from summits import exchange, importing, storage, store
+from summits import exchange, importing, outfiles, store
 from summits import options as opt
 
 # The tables as export lists them: events first (the default), then the rest; "all" is every one.
@@ -31,10 +31,11 @@ PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
     "--output",
     type=opt.FilePath(allow_dash=True, dir_okay=True),  # a folder: refused by the write, exit 1
     metavar="FILE",
-    help="Write to FILE (atomically) instead of standard output.",
+    help="Write to FILE (atomically; a device or FIFO in place) instead of standard output.",
 )
+@click.option("--force", is_flag=True, help="Replace FILE if it exists.")
 @click.pass_obj
-def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
+def export(db: Path, table: str, fmt: str, output: Path | None, force: bool) -> None:
     """Export a table as CSV, JSON or JSON Lines.
 
     For scripts, spreadsheets and colleagues: CSV has a header and the columns
@@ -50,12 +51,10 @@ def export(db: Path, table: str, fmt: str, output: Path | None) -> None:
         raise click.BadParameter("'all' needs --format json", param_hint="'--table'")
 
     opt.refuse_database_path(db, output, "export to another file")
+    outfiles.check(output, force)
     with store.reading(db) as database:
         data = exchange.export(database, table, fmt)
-    if output is None or str(output) == "-":
-        sys.stdout.buffer.write(data)
-    else:
-        storage.atomic_write(output, data)
+    outfiles.write(output, data, force)
 
 
 @click.command("import", short_help="Import what export wrote, all or nothing.")
