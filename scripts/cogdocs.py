@@ -313,3 +313,54 @@ _UNSET = getattr(click.core, "UNSET", None)  # Click 8.3's "no default"
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
+
+
+def fields() -> None:
+    """The fields of every table, from their declarations: meaning, values, limit."""
+    import cog
+
+    from summits import models
+
+    out: list[str] = []
+    for table, specs in models.DECLARATIONS.items():
+        out += [
+            f"**{table}**",
+            "",
+            "| field | what it holds | values | limit |",
+            "|---|---|---|---|",
+        ]
+        for spec in specs:
+            values = spec.expected or ("a date" if spec.code == "date" else "text")
+            if spec.items:
+                values = f"a list of texts (at most {models.MAX_ITEMS})"
+            if spec.multiline:
+                values += "; newlines and tabs allowed"
+            if spec.default:
+                values += f"; default `{spec.default}`"
+            if spec.computed:
+                values += "; set by summits"
+            need = " (required)" if spec.required else ""
+            limit = f"{spec.limit:,} characters" + (" each" if spec.items else "")
+            out.append(
+                f"| `{spec.name}`{need} | {_cell(spec.description)} | {_cell(values)} | {limit} |"
+            )
+        out.append("")
+    out += [
+        "**kinds**, and what each means:",
+        "",
+        "| kind | symbol | counts as |",
+        "|---|---|---|",
+    ]
+    for kind in models.KIND.values():
+        means = [
+            word
+            for word, flag in (
+                ("attending", kind.attending),
+                ("withdrawing", kind.withdrawing),
+                ("explaining a change", kind.explains),
+                ("taking a mode and a stand-in", kind.represents),
+            )
+            if flag
+        ]
+        out.append(f"| `{kind.name}` | {kind.symbol} | {', '.join(means) or '-'} |")
+    cog.outl("\n".join(out))

@@ -39,7 +39,7 @@ def export(db: Path, table: str, fmt: str, output: Path | None, force: bool) -> 
     """Export a table as CSV, JSON or JSON Lines.
 
     For scripts, spreadsheets and colleagues: CSV has a header and the columns
-    of the README, lists joined with ' | '. Import reads it back.
+    listed in docs/exchange.md, lists joined with ' | '. Import reads it back.
 
     \b
     Example:
