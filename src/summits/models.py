@@ -30,7 +30,10 @@ class Kind(NamedTuple):
     (a stand-in may follow). ``explains``: offered as a reason for a change in
     representation. ``represents``: it says who is (to be) there and how, so
     it takes a ``mode`` and an ``instead_of``. ``symbol`` and ``colour`` show
-    it without and with colour.
+    it without and with colour. ``away``: it says someone was not there, so a
+    party with no attendance recorded is known to have sent nobody (rather
+    than not known at all). ``partial``: the same person's attendance was only
+    part of the summit (it ranks below a whole one).
     """
 
     name: str
@@ -40,6 +43,8 @@ class Kind(NamedTuple):
     represents: bool
     symbol: str
     colour: str
+    away: bool = False
+    partial: bool = False
 
 
 KIND = {
@@ -47,18 +52,23 @@ KIND = {
     for kind in (
         Kind("confirmed", False, False, False, True, "\u25cb", "cyan"),  # ○
         Kind("attended", True, False, False, True, "\u25cf", "green"),  # ●
-        Kind("declined", False, True, True, False, "\u2715", "yellow"),  # ✕
-        Kind("cancelled", False, True, True, False, "\u2298", "bold red"),  # ⊘
-        Kind("absent", False, False, False, False, "\u2013", "magenta"),  # en dash
+        Kind("declined", False, True, True, False, "\u2715", "yellow", away=True),  # ✕
+        Kind("cancelled", False, True, True, False, "\u2298", "bold red", away=True),  # ⊘
+        Kind("absent", False, False, True, False, "\u2013", "magenta", away=True),  # en dash
         # The representative left before the summit ended: its date is when.
-        Kind("left-early", False, False, False, False, "\u25d0", "dark_orange"),  # ◐
+        Kind("left-early", False, False, True, False, "\u25d0", "dark_orange", partial=True),  # ◐
     )
 }
 KINDS = tuple(KIND)
 LEVELS = ("leader", "deputy-leader", "minister", "senior-official", "ambassador", "official")
 ROLES = ("member", "partner", "guest", "observer")
-# How a party took part, best first: there, live by video link, a recorded message.
-MODES = ("in-person", "video", "message")
+# How a party took part, best first, and what each means (legends say it).
+MODE = {
+    "in-person": "there in person",
+    "video": "joined live by video link",
+    "message": "a recorded video or a written statement only",
+}
+MODES = tuple(MODE)
 FORMATS = ("in-person", "virtual", "hybrid")  # a summit's
 STATUSES = ("held", "postponed", "cancelled")  # a summit's
 
@@ -66,6 +76,15 @@ STATUSES = ("held", "postponed", "cancelled")  # a summit's
 def level_rank(level: str) -> int:
     """Higher is more senior; no level (or a non-attendance) ranks 0."""
     return len(LEVELS) - LEVELS.index(level) if level in LEVELS else 0
+
+
+def mode_rank(mode: str) -> int:
+    """Higher is better: in person, then video, then a message.
+
+    An empty mode ranks as in person, the field's meaning on an attendance
+    (``log`` fills it in; a schema-1 file had no modes at all).
+    """
+    return len(MODES) - MODES.index(mode or MODES[0]) if (mode or MODES[0]) in MODES else 0
 
 
 # -- forms -------------------------------------------------------------------------
