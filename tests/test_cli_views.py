@@ -93,28 +93,36 @@ JPN    Japan           leader     leader     leader           minister †
 KOR    South Korea     leader     leader     leader           senior-official †
 NZL    New Zealand     leader     leader     leader           leader
 
-levels   leader, deputy-leader, minister, senior-official, ambassador, official: the highest level
-         that attended, most senior first (attended: level not recorded)
-words    ○ confirmed, ✕ declined, ⊘ cancelled, – absent, ◐ left-early: the last word, when nobody
-         attended
-invited  invited, nothing more recorded; blank: neither invited nor recorded
-†        the leader cancelled or declined, and someone else still went
+levels   leader, deputy-leader, minister, senior-official: the level of the best attendance, most
+         senior first
+†        a stand-in: someone of the party cancelled or declined (or was stood in for), and a
+         different person went
+invited  invited, nothing more recorded
 """  # noqa: RUF001 (the en dash of a date span)
 
 CHANGES = """\
 party        summit     change and why
 AUS          nato-2024  ▼ down  leader → deputy-leader  (previous: nato-2023)
 Australia               ✕ declined 2024-07 Anthony Albanese (leader)
+                        ● attended 2024-07-11 Richard Marles (deputy-leader)
+             nato-2025  † stand-in  deputy-leader → deputy-leader  (previous: nato-2024)
+                        ✕ declined 2025-06 Anthony Albanese (leader)
+                        ● attended 2025-06-24 Richard Marles (deputy-leader)
 
 JPN          nato-2025  ▼ down  leader → minister  (previous: nato-2024)
 Japan                   ⊘ cancelled 2025-06-23 Shigeru Ishiba (leader): various circumstances
                         (Foreign Ministry); a NATO-Indo-Pacific leaders' meeting and a meeting with
                         President Trump both looked unlikely (Fuji TV)
+                        ● attended 2025-06-24 Takeshi Iwaya (minister)
 
 KOR          nato-2025  ▼ down  leader → senior-official  (previous: nato-2024)
 South Korea             ⊘ cancelled 2025-06-22 Lee Jae-myung (leader): domestic affairs after his
                         inauguration; uncertainties from the situation in the Middle East after US
                         strikes on Iran
+                        ● attended 2025-06-24 Wi Sung-lac (senior-official)
+
+unknown (nothing recorded says whether they came), not compared: EU at nato-2022, nato-2023,
+nato-2024, nato-2025
 """
 
 MATRIX_CSV = """\
@@ -136,9 +144,33 @@ KOREA_REASON = (
 )
 CHANGES_CSV = f"""\
 party,party_name,summit,previous,from,to,direction,reasons
-AUS,Australia,nato-2024,nato-2023,leader,deputy-leader,down,
-JPN,Japan,nato-2025,nato-2024,leader,minister,down,{JAPAN_REASON}
-KOR,South Korea,nato-2025,nato-2024,leader,senior-official,down,{KOREA_REASON}
+AUS,Australia,nato-2024,nato-2023,leader,deputy-leader,down,declined 2024-07 Anthony Albanese
+AUS,Australia,nato-2025,nato-2024,deputy-leader,deputy-leader,stand-in,declined 2025-06 Anthony Albanese
+JPN,Japan,nato-2025,nato-2024,leader,minister,down,cancelled 2025-06-23 Shigeru Ishiba: {JAPAN_REASON}
+KOR,South Korea,nato-2025,nato-2024,leader,senior-official,down,cancelled 2025-06-22 Lee Jae-myung: {KOREA_REASON}
+"""  # noqa: E501 (one CSV row a line)
+STATS_CSV = """\
+party,party_name,invited,known,attended,leader,leader_in_person,video,left_early,stand_in,withdrew,leader_rate,streak
+AUS,Australia,4,4,4,2,2,0,0,2,2,0.50,0
+EU,European Union,4,0,0,0,0,0,0,0,0,,0
+JPN,Japan,4,4,4,3,3,0,0,1,1,0.75,0
+KOR,South Korea,4,4,4,3,3,0,0,1,1,0.75,0
+NZL,New Zealand,4,4,4,4,4,0,0,0,0,1.00,4
+all,,20,16,16,12,12,0,0,4,4,0.75,
+"""
+STATS = """\
+                                        in        left stand- with-
+party invited known attended leader person video early     in  drew rate streak levels name
+AUS         4     4        4      2      2     0     0      2     2 0.50      0 ██▆▆   Australia
+EU          4     0        0      0      0     0     0      0     0           0 ····   European
+                                                                                       Union
+JPN         4     4        4      3      3     0     0      1     1 0.75      0 ███▅   Japan
+KOR         4     4        4      3      3     0     0      1     1 0.75      0 ███▄   South Korea
+NZL         4     4        4      4      4     0     0      0     0 1.00      4 ████   New Zealand
+all        20    16       16     12     12     0     0      4     4 0.75
+
+levels, summit by summit in date order: █ leader in person, ▆ deputy-leader, ▅ minister, ▄
+senior-official, · unknown
 """
 
 
@@ -290,7 +322,7 @@ def test_changes_json_for_one_party(nato: Path) -> None:
             "from": "leader",
             "to": "minister",
             "direction": "down",
-            "reasons": [JAPAN_REASON],
+            "reasons": [f"cancelled 2025-06-23 Shigeru Ishiba: {JAPAN_REASON}"],
         }
     ]
 

@@ -447,7 +447,10 @@ def test_changes_show_the_story() -> None:
     keys = ("party", "summit", "previous", "from", "to", "direction")
     assert [tuple(row[key] for key in keys) for row in rows] == [
         ("AUS", "nato-2024", "nato-2023", "leader", "deputy-leader", "down"),
+        # Albanese declined again and Marles went again: the same level, a stand-in
+        ("AUS", "nato-2025", "nato-2024", "deputy-leader", "deputy-leader", "stand-in"),
         ("JPN", "nato-2025", "nato-2024", "leader", "minister", "down"),
         ("KOR", "nato-2025", "nato-2024", "leader", "senior-official", "down"),
     ]
-    assert '"various circumstances"' in rows[1]["reasons"]
+    assert rows[2]["reasons"].startswith("cancelled 2025-06-23 Shigeru Ishiba: ")
+    assert '"various circumstances"' in rows[2]["reasons"]

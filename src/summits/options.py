@@ -138,6 +138,15 @@ def party_option(
 
 
 series_option = click.option("--series", metavar="S", help="Only summits of this series.")
+# The views that compare summits take several series: their summits in date order.
+series_options = click.option(
+    "--series",
+    "series",
+    multiple=True,
+    metavar="S",
+    help="The summits of this series; repeat for several (in date order across them). "
+    "May be left out when there is one series.",
+)
 
 
 def _choice_option(name: str, values: tuple[str, ...]) -> Callable[..., Callable[[F], F]]:
@@ -189,6 +198,19 @@ role_option = click.option(
     "--role",
     type=click.Choice(models.ROLES),
     help="The party's role at the summit (default: partner; kept when inviting again).",
+)
+role_filter_option = click.option(
+    "--role",
+    "roles",
+    type=click.Choice(models.ROLES),
+    multiple=True,
+    help="Only parties invited in this role to at least one of the summits; repeat for any.",
+)
+long_option = click.option(
+    "--long",
+    "long",
+    is_flag=True,
+    help="One row per party and summit (party, summit, role, cell and its parts, person).",
 )
 kind_argument = click.argument("kind", type=click.Choice(models.KINDS), metavar="KIND")
 

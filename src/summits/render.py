@@ -28,6 +28,7 @@ from summits.fitting import CODE, FITS, TEXT, Fit, Fitted, is_code
 
 if TYPE_CHECKING:
     from summits.analysis import Cell, Change, Matrix, SummitTimeline
+    from summits.formats import Sheet
     from summits.store import Record
 
 # Kind → (symbol, style), as the vocabulary declares them: the symbol carries the
@@ -352,7 +353,7 @@ LEVEL_STYLE: dict[str, str] = {
     "official": "red",
     "attended": "green",
 }
-MARK = "\u2020"  # †: the leader cancelled or declined, someone else went
+MARK = "\u2020"  # †: a stand-in: someone cancelled or declined, another person went
 DOWN, UP = ("\u25bc", "red"), ("\u25b2", "green")  # ▼ ▲
 
 
@@ -475,27 +476,36 @@ def _labelled(rows: Sequence[tuple[str, str]]) -> Table:
 
 
 def matrix(grid: Matrix, names: Mapping[str, str]) -> list[RenderableType]:
-    """Parties by summits, coloured by level, with its legend."""
+    """Parties by summits, coloured by level, with a legend of the marks that appear."""
     if not grid.parties:
         return [Text("no invitations or events in these summits", style="dim")]
     table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
     table.add_column("party")
     table.add_column("name")
     for summit in grid.summits:
-        table.add_column(summit["id"])
-    marked = False
+        table.add_column(summit_header(summit))
     for party in grid.parties:
         cells = [grid.cell(party, summit["id"]) for summit in grid.summits]
-        marked = marked or any(c.leader_withdrew for c in cells)
         table.add_row(Text(party, style="bold"), Text(names.get(party, "")), *map(_cell, cells))
     fits = [CODE, TEXT, *(CODE for _ in grid.summits)]
-    return [*_matrix_heading(grid), Fitted(table, fits), Text(""), _legend(marked)]
+    return [*_matrix_heading(grid), Fitted(table, fits), Text(""), _legend(grid)]
+
+
+def summit_header(summit: Mapping[str, Any]) -> Text:
+    """A summit's id, with its status when it was not held: ``g20-2020 (postponed)``."""
+    from summits import analysis
+
+    text = Text(summit["id"])
+    if not analysis.held(summit):
+        text.append(f" ({summit['status']})", style="dim")
+    return text
 
 
 def _matrix_heading(grid: Matrix) -> list[RenderableType]:
     """The series, how many summits and their span, then a blank line."""
     first, last = grid.summits[0], grid.summits[-1]
-    head = Text((first["series"] or "summits") + " ", style="bold")
+    series = sorted({summit["series"] for summit in grid.summits if summit["series"]})
+    head = Text((", ".join(series) or "summits") + " ", style="bold")
     span = date_span(first["start"], last["end"])
     count = len(grid.summits)
     head.append(f"\u00b7 {count} summit{'s' if count > 1 else ''} \u00b7 {span}", style="dim")
@@ -506,9 +516,9 @@ def _cell(cell: Cell) -> Text:
     if cell.attended:
         # The space ends the coloured word rather than starting the mark: some
         # SVG renderers (librsvg) drop a text run's leading space.
-        word = cell.word + (" " if cell.leader_withdrew else "")
-        text = Text(word, style=LEVEL_STYLE.get(cell.word, "green"))
-        if cell.leader_withdrew:
+        word = cell.word + (" " if cell.stand_in else "")
+        text = Text(word, style=LEVEL_STYLE.get(cell.level or "attended", "green"))
+        if cell.stand_in:
             text.append(MARK, style="bold red")
         return text
     if cell.word in KIND_STYLE:
@@ -516,59 +526,115 @@ def _cell(cell: Cell) -> Text:
     return Text(cell.word, style="dim")
 
 
-def _legend(marked: bool) -> Table:
-    """What the cells mean, as ``key  explanation`` lines that wrap beside their key."""
-    levels = Text()
-    for number, level in enumerate(models.LEVELS):
-        levels.append(", " if number else "")
-        levels.append(level, style=LEVEL_STYLE[level])
-    levels.append(": the highest level that attended, most senior first (")
-    levels.append("attended", style=LEVEL_STYLE["attended"])
-    levels.append(": level not recorded)")
-    words = Text()
-    for number, kind in enumerate(k for k in KIND_STYLE if k != "attended"):
-        words.append(", " if number else "")
-        words.append_text(kind_text(kind))
-    words.append(": the last word, when nobody attended")
-    grid = Table.grid(padding=(0, 2, 0, 0))
-    grid.add_column(style="dim", overflow="fold")
-    grid.add_column(overflow="fold")
-    grid.add_row("levels", levels)
-    grid.add_row("words", words)
-    grid.add_row(
-        "invited", Text("invited, nothing more recorded; blank: neither invited nor recorded")
-    )
-    if marked:
-        grid.add_row(
+def _legend(grid: Matrix) -> Table:
+    """What the marks in the cells mean, as ``key  explanation`` lines: those that appear."""
+    from summits import analysis
+
+    held = [summit for summit in grid.summits if analysis.held(summit)]
+    cells = [grid.cell(party, summit["id"]) for party in grid.parties for summit in held]
+    went = [cell for cell in cells if cell.attended]
+    grid_table = Table.grid(padding=(0, 2, 0, 0))
+    grid_table.add_column(style="dim", overflow="fold")
+    grid_table.add_column(overflow="fold")
+    levels = [level for level in models.LEVELS if any(cell.level == level for cell in went)]
+    if went:
+        line = Text()
+        for number, level in enumerate(levels):
+            line.append(", " if number else "")
+            line.append(level, style=LEVEL_STYLE[level])
+        if levels:
+            line.append(": the level of the best attendance, most senior first")
+        if any(not cell.level for cell in went):
+            line.append("; " if levels else "")
+            line.append("attended", style=LEVEL_STYLE["attended"])
+            line.append(": level not recorded")
+        grid_table.add_row("levels", line)
+    for number, mode in enumerate(models.MODES[1:], 1):
+        if any(cell.mode == mode for cell in went):
+            below = models.MODES[number - 1]
+            meaning = f"{models.MODE[mode]}; ranks below {below} at the same level"
+            grid_table.add_row(f"({mode})", meaning)
+    if any(cell.left_early for cell in went):
+        meaning = "left before the summit ended; ranks below staying to the end in the same mode"
+        grid_table.add_row(f"({analysis.LEFT_EARLY})", meaning)
+    if any(cell.stand_in for cell in went):
+        grid_table.add_row(
             Text(MARK, style="bold red"),
-            "the leader cancelled or declined, and someone else still went",
+            "a stand-in: someone of the party cancelled or declined (or was stood in for), "
+            "and a different person went",
         )
-    return grid
+    words = Text()
+    for kind in (k for k in KIND_STYLE if any(c.word == k and not c.attended for c in cells)):
+        words.append(", " if words else "")
+        words.append_text(kind_text(kind))
+    if words:
+        words.append(": the last word, when nobody attended")
+        grid_table.add_row("words", words)
+    if any(cell.word == analysis.INVITED for cell in cells):
+        grid_table.add_row("invited", "invited, nothing more recorded")
+    if any(not cell.word for cell in cells):
+        grid_table.add_row("(blank)", "neither invited nor recorded")
+    for status in models.STATUSES:
+        if any(summit["status"] == status for summit in grid.summits if summit not in held):
+            grid_table.add_row(f"({status})", f"the summit was {status}, not held: no cells")
+    return grid_table
 
 
-def changes(found: Sequence[Change]) -> RenderableType:
-    """Each rise or fall, party by party, with the withdrawals that explain it."""
+def changes(
+    found: Sequence[Change],
+    unknown: Sequence[tuple[str, str]] = (),
+    persons: Mapping[str, str] | None = None,
+) -> list[RenderableType]:
+    """Each rise, fall and stand-in, party by party, with the events that explain it.
+
+    A closing line names the party-summit pairs whose representation is not
+    known, which were not compared. ``persons`` (id → name) shows a registered
+    person's name beside the ``by`` of an event.
+    """
+    out: list[RenderableType] = []
     if not found:
-        return Text("no changes in representation", style="dim")
-    table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
-    table.add_column("party")
-    table.add_column("summit")
-    table.add_column("change and why")
-    last = None
-    for change in found:
-        party = Text()
-        if change.party != last:
-            if last is not None:
-                table.add_row("", "", "")
-            party.append(change.party, style="bold")
-            party.append(f"\n{change.party_name}" if change.party_name else "")
-        last = change.party
-        table.add_row(party, Text(change.summit), _change(change))
-    return Fitted(table, [CODE, CODE, Fit(share=1, least=24)])
+        out.append(Text("no changes in representation", style="dim"))
+    else:
+        table = Table(box=None, pad_edge=False, padding=(0, 2, 0, 0), header_style="bold")
+        table.add_column("party")
+        table.add_column("summit")
+        table.add_column("change and why")
+        last = None
+        for change in found:
+            party = Text()
+            if change.party != last:
+                if last is not None:
+                    table.add_row("", "", "")
+                party.append(change.party, style="bold")
+                party.append(f"\n{change.party_name}" if change.party_name else "")
+            last = change.party
+            table.add_row(party, Text(change.summit), _change(change, persons or {}))
+        out.append(Fitted(table, [CODE, CODE, Fit(share=1, least=24)]))
+    if unknown:
+        out += [Text(""), _unknown(unknown)]
+    return out
 
 
-def _change(change: Change) -> Text:
-    symbol, style = DOWN if change.direction == "down" else UP
+def _unknown(pairs: Sequence[tuple[str, str]]) -> Text:
+    """``unknown …: EU at nato-2022, nato-2023; NZL at nato-2024`` on one line."""
+    by_party: dict[str, list[str]] = {}
+    for party, summit in pairs:
+        by_party.setdefault(party, []).append(summit)
+    text = Text("unknown (nothing recorded says whether they came), not compared: ", style="dim")
+    for number, (party, summits) in enumerate(by_party.items()):
+        text.append("; " if number else "")
+        text.append(party, style="bold")
+        text.append(" at " + ", ".join(summits))
+    return text
+
+
+CHANGE_STYLE = {"down": DOWN, "up": UP, "stand-in": (MARK, "bold red")}
+
+
+def _change(change: Change, persons: Mapping[str, str]) -> Text:
+    from summits import analysis
+
+    symbol, style = CHANGE_STYLE[change.direction]
     text = Text(f"{symbol} {change.direction}  ", style=style)
     text.append(change.before)
     text.append(" \u2192 ")
@@ -576,15 +642,124 @@ def _change(change: Change) -> Text:
     text.append(f"  (previous: {change.previous})", style="dim")
     for event in change.explaining:
         text.append("\n")
-        text.append_text(kind_text(event["kind"]))
-        text.append(f" {event['date']}")
-        person = who(event)
-        if person:
-            text.append(" ")
-            text.append_text(person)
-        if event["reason"]:
-            text.append(": ")
-            text.append(event["reason"])
+        text.append_text(_event_line(event, persons))
     if not change.explaining and change.direction == "down":
-        text.append("\nno cancellation or decline recorded", style="dim")
+        kinds = [kind for kind in models.KINDS if kind in analysis.EXPLAINING]
+        listed = ", ".join(kinds[:-1]) + f" or {kinds[-1]}" if len(kinds) > 1 else kinds[0]
+        text.append(f"\nno {listed} event recorded", style="dim")
+    if change.stand_in and change.representative is not None:
+        text.append("\n")
+        text.append_text(_event_line(change.representative, persons))
     return text
+
+
+def _event_line(event: Mapping[str, Any], persons: Mapping[str, str]) -> Text:
+    """``⊘ cancelled 2025-06-23 Shigeru Ishiba (leader): reason``."""
+    text = kind_text(event["kind"])
+    text.append(f" {event['date']}")
+    person = who(event, persons)
+    if person:
+        text.append(" ")
+        text.append_text(person)
+    if event["instead_of"]:
+        text.append(f" instead of {event['instead_of']}", style="italic")
+    if event["reason"]:
+        text.append(": ")
+        text.append(event["reason"])
+    return text
+
+
+# -- statistics ----------------------------------------------------------------------
+
+# A party's representation at each summit, as a bar: the higher, the more senior.
+BLOCKS = "\u2581\u2582\u2583\u2584\u2585\u2586\u2587\u2588"  # ▁▂▃▄▅▆▇█
+UNKNOWN_MARK, NO_LEVEL_MARK = "\u00b7", "?"  # ·
+
+
+def spark(cell: Cell) -> str:
+    """One summit of a sparkline: ``█`` the leader in person … ``▁`` nobody came.
+
+    Each level has a bar (the leader by video or a message one below the
+    leader in person); ``?`` an attendance without a level; ``·`` unknown; a
+    space neither invited nor recorded (or a summit not held).
+    """
+    if cell.attended:
+        rank = models.level_rank(cell.level)
+        if not rank:
+            return NO_LEVEL_MARK
+        top = rank == len(models.LEVELS) and cell.mode == models.MODES[0]
+        return BLOCKS[rank + 1 if top else rank]
+    if cell.known:
+        return BLOCKS[0]
+    return UNKNOWN_MARK if cell.word else " "
+
+
+def stats(sheet: Sheet, grid: Matrix) -> list[RenderableType]:
+    """The statistics, each party's sparkline across the summits, and the party's name last.
+
+    The name comes last, where it may wrap, so the counts keep one line each.
+    """
+    from summits import analysis
+
+    # Two-line headers where the words allow: the counts are narrow.
+    headers = {
+        "leader_in_person": "in\nperson",
+        "left_early": "left\nearly",
+        "stand_in": "stand-\nin",
+        "withdrew": "with-\ndrew",
+        "leader_rate": "rate",
+    }
+    counts = [column for column in sheet.columns if column not in ("party", "party_name")]
+    table = Table(box=None, pad_edge=False, padding=(0, 1, 0, 0), header_style="bold")
+    table.add_column("party")
+    for column in counts:
+        table.add_column(headers.get(column, column), justify="right")
+    table.add_column("levels")
+    table.add_column("name")
+    marks: set[str] = set()
+    for row in sheet.rows:
+        code = str(row["party"])
+        line = ""
+        if code != analysis.ALL:
+            line = "".join(spark(grid.cell(code, summit["id"])) for summit in grid.summits)
+            marks.update(line)
+        style = "bold" if code == analysis.ALL else ""
+        values = [Text("" if row[c] is None else str(row[c]), style=style) for c in counts]
+        table.add_row(Text(code, style="bold"), *values, line, Text(str(row["party_name"])))
+    fits = [CODE, *(CODE for _ in counts), CODE, TEXT]
+    return [Fitted(table, fits), Text(""), _spark_legend(marks)]
+
+
+def _spark_legend(marks: set[str]) -> Text:
+    """What the sparkline's marks mean: those that appear."""
+    meanings = [(BLOCKS[len(models.LEVELS) + 1], f"{models.LEVELS[0]} in person")]
+    meanings.append((BLOCKS[len(models.LEVELS)], f"{models.LEVELS[0]} by video or message"))
+    meanings += [(BLOCKS[models.level_rank(level)], level) for level in models.LEVELS[1:]]
+    meanings += [(NO_LEVEL_MARK, "level not recorded"), (BLOCKS[0], "none")]
+    meanings += [(UNKNOWN_MARK, "unknown")]
+    text = Text("levels, summit by summit in date order: ", style="dim")
+    shown = [(mark, meaning) for mark, meaning in meanings if mark in marks]
+    for number, (mark, meaning) in enumerate(shown):
+        text.append(", " if number else "", style="dim")
+        text.append(mark)
+        text.append(f" {meaning}", style="dim")
+    if " " in marks:
+        text.append("; blank: neither invited nor recorded, or not held", style="dim")
+    return text
+
+
+def sheet(found: Sheet) -> RenderableType:
+    """Any machine sheet as a plain table (``matrix --long`` for people)."""
+    columns = list(found.columns)
+    table = _table(*columns)
+    count = 0
+    for row in found.rows:
+        count += 1
+        cells = []
+        for column in columns:
+            value = row.get(column)
+            if isinstance(value, bool):
+                value = "true" if value else "false"
+            cells.append(Text("" if value is None else str(value)))
+        table.table.add_row(*cells)
+    return table if count else Text("nothing to show", style="dim")

@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "timeline": ("views", "timeline", "A chronology of events, by summit and date."),
     "matrix": ("views", "matrix", "Parties by summits: the level each one sent."),
     "changes": ("views", "changes", "Rises and falls in representation, and why."),
+    "stats": ("views", "stats", "How often each party came, and at what level."),
     "export": ("exchange", "export", "Export a table as CSV, JSON or JSON Lines."),
     "import": ("exchange", "import_", "Import what export wrote, all or nothing."),
 }

@@ -1,4 +1,4 @@
-"""Views: timeline, matrix and changes, the questions a researcher asks of a series."""
+"""Views: timeline, matrix, changes and stats, the questions a researcher asks of a series."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from summits import analysis, formats, render, store
+from summits import analysis, formats, models, render, store
 from summits import options as opt
 from summits.errors import NotFound
 from summits.store import Database
@@ -60,72 +60,126 @@ def timeline(
 
 
 @click.command()
-@opt.series_option
+@opt.series_options
+@opt.role_filter_option
+@opt.long_option
 @opt.output_format()
 @opt.pictures
 @click.pass_obj
-def matrix(db: Path, series: str | None, fmt: str, svg: Path | None, html: Path | None) -> None:
+def matrix(
+    db: Path,
+    series: tuple[str, ...],
+    roles: tuple[str, ...],
+    long: bool,
+    fmt: str,
+    svg: Path | None,
+    html: Path | None,
+) -> None:
     """Parties by summits: the level each one sent.
 
-    The parties by the summits of a series, in date order. A cell is the
-    highest level at which the party attended; else its last word (declined,
-    cancelled, absent, confirmed); 'invited' when nothing more is recorded;
-    blank when neither invited nor recorded. † marks a cell where the leader
-    cancelled or declined and someone else still went (CSV and JSON carry the
-    plain words, without the mark). --series may be left out when there is
-    only one series.
+    The parties by the summits of one or more series, in date order. A cell
+    is the party's best attendance — by level, then in person over video
+    over a message, then whole over leaving early: 'leader', 'leader
+    (video)', 'minister (left early)' — with † for a stand-in (someone of
+    the party cancelled or declined, and a different person went); else its
+    last word (declined, cancelled, absent, confirmed); 'invited' when
+    nothing more is recorded; blank when neither invited nor recorded. A
+    summit that was not held shows its status in the header and no cells.
+    CSV and JSON carry the plain words, without the †; --long gives one row
+    per party and summit with the cell taken apart.
 
     \b
     Example:
       summits matrix --series NATO
+      summits matrix --series BRICS --series G7 --role member
       summits matrix --series NATO --format csv > nato.csv
+      summits matrix --series NATO --long --format csv > nato-long.csv
       summits matrix --series NATO --svg nato.svg
     """
 
     _pictures_need_table(fmt, svg, html)
     with store.reading(db) as database:
-        summits = _series(database, series)
-        grid = analysis.matrix(summits, database.rows("invitations"), database.rows("events"))
-        if fmt != "table":
+        grid = _matrix(database, series, roles)
+        if long:
+            sheet = analysis.matrix_long(grid, database.party_names)
+            if fmt != "table":
+                formats.write(sheet, fmt, sys.stdout)
+                return
+            body = [render.sheet(sheet)]
+        elif fmt != "table":
             formats.write(analysis.matrix_sheet(grid), fmt, sys.stdout)
             return
-        body = render.matrix(grid, database.party_names)
-    render.show(body, svg, html, title=f"summits matrix {series or ''}".strip())
+        else:
+            body = render.matrix(grid, database.party_names)
+    render.show(body, svg, html, title=" ".join(["summits matrix", *series]))
 
 
 @click.command()
-@opt.series_option
+@opt.series_options
 @opt.party_option()
 @opt.output_format()
 @click.pass_obj
-def changes(db: Path, series: str | None, party: str | None, fmt: str) -> None:
+def changes(db: Path, series: tuple[str, ...], party: str | None, fmt: str) -> None:
     """Rises and falls in representation, and why.
 
-    Each summit of the series a party was invited to is compared with the
-    previous one it was invited to; a party that did not attend counts as
-    'none'. Each change lists that party's cancelled and declined events at
-    the summit, with their reasons.
+    Each party's representation at a summit (as the matrix ranks it) is
+    compared with its previous summit of the same series where it is known:
+    it attended, or its last word is a decline, cancellation or absence
+    ('none'). Invited with nothing recorded is unknown: never a fall, never
+    the baseline; the table ends with a line naming those. 'stand-in': the
+    same representation, by another person after a cancellation or decline.
+    Each change lists the party's declined, cancelled, absent and left-early
+    events at the summit, with their reasons.
 
     \b
     Example:
       summits changes --series NATO
+      summits changes --series BRICS --series G7 --party India
       summits changes --series NATO --party Japan --format csv
     """
 
     with store.reading(db) as database:
-        summits = _series(database, series)
+        grid = _matrix(database, series)
         code = database.resolve_party(party) if party is not None else None
-        found = analysis.changes(
-            summits,
-            database.rows("invitations"),
-            database.rows("events"),
-            database.party_names,
-            code,
-        )
-    if fmt != "table":
-        formats.write(analysis.changes_sheet(found), fmt, sys.stdout)
-    else:
-        render.show([render.changes(found)])
+        found = analysis.changes(grid, database.party_names, code)
+        if fmt != "table":
+            formats.write(analysis.changes_sheet(found), fmt, sys.stdout)
+            return
+        body = render.changes(found, analysis.unknown(grid, code), grid.persons)
+    render.show(body)
+
+
+@click.command()
+@opt.series_options
+@opt.party_option()
+@opt.output_format()
+@click.pass_obj
+def stats(db: Path, series: tuple[str, ...], party: str | None, fmt: str) -> None:
+    """How often each party came, and at what level.
+
+    Per party over the summits of one or more series: invited, known (it
+    attended, or its last word says it did not), attended, at leader level
+    (any mode), leader in person (one who left early included), by video,
+    left early, stand-ins, withdrew (cancelled or declined), the leader rate
+    (leader / known) and the streak of latest known summits with the leader
+    there in person; a last row 'all'. The table adds a sparkline of each
+    party's level across the summits.
+
+    \b
+    Example:
+      summits stats --series NATO
+      summits stats --series BRICS --series G7 --format csv
+    """
+
+    with store.reading(db) as database:
+        grid = _matrix(database, series)
+        code = database.resolve_party(party) if party is not None else None
+        sheet = analysis.stats(grid, database.party_names, code)
+        if fmt != "table":
+            formats.write(sheet, fmt, sys.stdout)
+            return
+        body = render.stats(sheet, grid)
+    render.show(body)
 
 
 def _timeline_summits(database: Database, series: str | None, summit: str | None) -> list[Any]:
@@ -140,17 +194,41 @@ def _timeline_summits(database: Database, series: str | None, summit: str | None
 
 
 def _series(database: Database, series: str | None) -> list[Any]:
-    """The summits of one series, in date order.
+    """The summits of one series, in date order (or of the only one there is)."""
 
-    The matrix and changes compare summits of one series, so without --series
-    they take the only series there is and refuse to guess among several.
+    return _summits(database, (series,) if series is not None else ())
+
+
+def _summits(database: Database, series: tuple[str, ...]) -> list[Any]:
+    """The summits of the series given, in date order across them.
+
+    The views compare summits of a series, so without --series they take the
+    only series there is and refuse to guess among several.
     """
 
-    name = analysis.choose_series(database.series(), series)
-    found = database.summits(name) if name is not None else database.summits()
+    if not series:
+        name = analysis.choose_series(database.series(), None)
+        found = database.summits(name) if name is not None else database.summits()
+    else:
+        chosen = {doc["id"]: doc for name in series for doc in database.summits(name)}
+        found = sorted(chosen.values(), key=models.summit_order)
     if not found:
         raise NotFound("no summits recorded yet; add one with 'summits summit add'")
     return found
+
+
+def _matrix(
+    database: Database, series: tuple[str, ...], roles: tuple[str, ...] = ()
+) -> analysis.Matrix:
+    """The matrix of the chosen summits: what matrix, changes and stats all read."""
+
+    return analysis.matrix(
+        _summits(database, series),
+        database.rows("invitations"),
+        database.rows("events"),
+        database.rows("persons"),
+        roles,
+    )
 
 
 def _pictures_need_table(fmt: str, svg: Path | None, html: Path | None) -> None:
