@@ -359,6 +359,8 @@ def fields() -> None:
                 ("withdrawing", kind.withdrawing),
                 ("explaining a change", kind.explains),
                 ("taking a mode and a stand-in", kind.represents),
+                ("saying someone was not there", kind.away),
+                ("leaving part-way (the same person's attendance ranks lower)", kind.partial),
             )
             if flag
         ]
