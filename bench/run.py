@@ -232,6 +232,29 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
             lambda: [*floor, str(full)],
             skipped=absent("timeline"),
         ),
+        # The views that compare summits, over one series of the 100,000-event file (the
+        # whole file is parsed and every event looked at; the series' 5,000 are analysed).
+        Pair(
+            "a series' matrix (matrix vs orjson parse)",
+            2.0,
+            ours(full, "matrix --series NATO"),
+            lambda: [*floor, str(full)],
+            skipped=absent("matrix"),
+        ),
+        Pair(
+            "a series' changes (changes vs orjson parse)",
+            2.0,
+            ours(full, "changes --series NATO"),
+            lambda: [*floor, str(full)],
+            skipped=absent("changes"),
+        ),
+        Pair(
+            "a series' stats (stats vs orjson parse)",
+            2.0,
+            ours(full, "stats --series NATO"),
+            lambda: [*floor, str(full)],
+            skipped=absent("stats"),
+        ),
         Pair(
             "bulk import of the events (import vs sqlite-utils insert)",
             1.0,
