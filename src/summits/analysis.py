@@ -3,8 +3,8 @@
 Pure functions over records (summits, invitations, events as stored): no
 database, no click, no rich. The CLI fetches the records, these functions
 answer the researcher's questions, and ``render`` / ``formats`` print them.
-Events are expected in the store's order (date, then when recorded), which is
-also the order in which "the last word" on a summit is decided.
+Events are taken in date order, then the order recorded (``models.event_order``),
+which is also the order in which "the last word" on a summit is decided.
 """
 
 from __future__ import annotations
