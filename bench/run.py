@@ -186,6 +186,13 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
     watson_env = {"WATSON_DIR": str(folder / "watson")}
     events = str(files["events"])
     floor = [PYTHON, "-c", "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read())"]
+    # The report draws its chart with matplotlib: its import is part of any such floor.
+    floor_and_matplotlib = [
+        PYTHON,
+        "-c",
+        "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read()); "
+        "from matplotlib.figure import Figure",
+    ]
 
     def ours(db: Path, args: str) -> Callable[[], Sequence[str]]:
         return lambda: [SUMMITS, "--db", str(db), *args.split()]
@@ -254,6 +261,13 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
             ours(full, "stats --series NATO"),
             lambda: [*floor, str(full)],
             skipped=absent("stats"),
+        ),
+        Pair(
+            "a series' report (report vs orjson parse + matplotlib import)",
+            3.0,
+            ours(full, f"report --series NATO --force -o {folder / 'report.html'}"),
+            lambda: [*floor_and_matplotlib, str(full)],
+            skipped=absent("report"),
         ),
         Pair(
             "bulk import of the events (import vs sqlite-utils insert)",

@@ -21,6 +21,7 @@ FIGURES = (
     "a series' matrix",
     "a series' changes",
     "a series' stats",
+    "a series' report",
     "bulk import of the events",
     "start-up",
     "export all events as CSV",

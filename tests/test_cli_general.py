@@ -411,7 +411,7 @@ def test_help_imports_no_heavy_module() -> None:
         "    cli.main(['--help'], prog_name='summits')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('rich', 'tinydb', 'pycountry', 'dateutil', 'orjson', 'filelock')\n"
+        "heavy = ('rich', 'tinydb', 'pycountry', 'dateutil', 'orjson', 'filelock', 'matplotlib')\n"
         "print(sorted(m for m in heavy if m in sys.modules), file=sys.stderr)\n"
     )
     done = subprocess.run(

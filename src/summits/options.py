@@ -315,3 +315,16 @@ def pictures(func: F) -> F:
         help="Replace an existing --svg/--html file.",
     )
     return svg(html(force(func)))
+
+
+parties_option = click.option(
+    "--party",
+    "parties",
+    multiple=True,
+    metavar="P",
+    shell_complete=complete_parties,
+    help="Only this party (code or name); repeat for several.",
+)
+force_option = click.option(
+    "--force", is_flag=True, help="Replace the file if it exists (never the database)."
+)

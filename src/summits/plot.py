@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
 FORMATS = ("png", "svg", "pdf")
-# Cells that say the party did not attend (known): drawn at "none". Any other
+# Cells that say the party was not there (known): drawn at "none". Any other
 # cell without a level (invited, confirmed, blank) is unknown: a gap in the line.
-NOT_THERE = frozenset(kind.name for kind in models.KIND.values() if kind.explains) - {"left-early"}
+NOT_THERE = frozenset(kind.name for kind in models.KIND.values() if kind.away)
 # Markers by mode, best first: filled in person, hollow by video, a cross for a message.
 MARKERS = {"in-person": "o", "video": "D", "message": "x"}
 FIXED_METADATA: dict[str, dict[str, Any]] = {

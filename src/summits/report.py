@@ -110,8 +110,16 @@ def _stats(report: Report) -> str:
     for row in rows:
         cells = []
         for index, column in enumerate(columns):
-            value = esc(row.get(column, ""))
-            cells.append(f'<th scope="row">{value}</th>' if index == 0 else f"<td>{value}</td>")
+            raw = row.get(column)
+            value = esc("" if raw is None else raw)
+            number = isinstance(raw, int | float) and not isinstance(raw, bool)
+            cells.append(
+                f'<th scope="row">{value}</th>'
+                if index == 0
+                else f'<td class="num">{value}</td>'
+                if number
+                else f"<td>{value}</td>"
+            )
         total = ' class="all"' if row.get(columns[0]) == "all" else ""
         body.append(f"<tr{total}>{''.join(cells)}</tr>")
     return (
@@ -302,7 +310,9 @@ table { border-collapse: collapse; }
 th, td { border-bottom: 1px solid var(--line); padding: 4px 8px; text-align: left;
   vertical-align: top; }
 thead th { border-bottom: 2px solid var(--ink); }
-.stats td { text-align: right; } .stats tr.all { font-weight: 600; }
+.stats td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.stats tr.all { font-weight: 600; }
+.matrix th[scope="row"] { position: sticky; left: 0; background: var(--bg); }
 .matrix td.cell { position: relative; white-space: nowrap; }
 .cell sup a { color: var(--muted); text-decoration: none; font-size: 0.75em; }
 .lvl-leader { background: #1b7f3b; color: #fff; } .lvl-deputy-leader { background: #4caf50; }
@@ -341,3 +351,49 @@ a { overflow-wrap: anywhere; }
   a { color: inherit; }
 }
 """
+
+
+def build(
+    grid: Any,
+    names: Mapping[str, str],
+    views: Sequence[Any],
+    chart_svg: str,
+    title: str,
+) -> Report:
+    """The page's data from the analysis: the matrix (restricted to its parties), the
+    statistics, the changes and the unknown pairs it implies, and the timeline views."""
+    from summits import analysis
+
+    cells = {
+        pair: Cell(
+            text=cell.word,
+            level=cell.level if cell.attended else "",
+            stand_in=cell.stand_in,
+            events=list(grid.events.get(pair, [])),
+        )
+        for pair, cell in grid.cells.items()
+    }
+    stats = analysis.stats(grid, names)
+    changes = analysis.changes_sheet(analysis.changes(grid, names))
+    summits = list(grid.summits)
+    span = f"{summits[0]['start']} \u2013 {summits[-1]['end']}" if summits else ""
+    return Report(
+        title=title,
+        span=span,
+        summits=summits,
+        parties=[(code, names.get(code, "")) for code in grid.parties],
+        cells=cells,
+        stats=(stats.columns, list(stats.rows)),
+        changes=list(changes.rows),
+        unknown=analysis.unknown(grid),
+        timeline=[(view.summit, [e for day in view.days for e in day.events]) for view in views],
+        chart_svg=chart_svg,
+        persons=grid.persons,
+    )
+
+
+def inline_svg(svg: bytes) -> str:
+    """matplotlib's SVG without its XML prolog and doctype, to sit inside the page."""
+    text = svg.decode("utf-8")
+    start = text.find("<svg")
+    return text[start:] if start >= 0 else ""

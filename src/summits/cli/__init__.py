@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "matrix": ("views", "matrix", "Parties by summits: the level each one sent."),
     "changes": ("views", "changes", "Rises and falls in representation, and why."),
     "stats": ("views", "stats", "How often each party came, and at what level."),
+    "plot": ("views", "plot", "Chart each party's level across the summits (PNG, SVG, PDF)."),
+    "report": ("views", "report", "Write a self-contained HTML report to send."),
     "export": ("exchange", "export", "Export a table as CSV, JSON or JSON Lines."),
     "import": ("exchange", "import_", "Import what export wrote, all or nothing."),
 }
