@@ -100,7 +100,7 @@ def test_the_report_is_refused_as_the_database(bundled: Path) -> None:
     before = bundled.read_bytes()
     result = invoke(bundled, "report", "-o", str(bundled), "--force")
     assert assert_refused(result, before, bundled).endswith(
-        "is the database itself; save the report to another file"
+        "is the database itself; write it to another file"
     )
 
 

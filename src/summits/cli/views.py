@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import click
 
-from summits import analysis, formats, models, render, store
+from summits import analysis, formats, models, outfiles, render, store
 from summits import options as opt
+from summits import report as pages
 from summits.errors import NotFound
 from summits.store import Database
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.command()
@@ -253,19 +257,48 @@ def _figure_title(database: Database, grid: analysis.Matrix) -> str:
     return " and ".join(names) or "Summits"
 
 
+def _made_from_a_series(output_help: str) -> Callable[[F], F]:
+    """What plot and report share: --series, --party (repeatable), -o FILE, --force."""
+    decorators: list[Callable[[Any], Any]] = [
+        opt.series_options,
+        opt.parties_option,
+        click.option(
+            "-o",
+            "--output",
+            type=opt.FilePath(allow_dash=True),
+            required=True,
+            metavar="FILE",
+            help=output_help,
+        ),
+        opt.force_option,
+        click.pass_obj,
+    ]
+
+    def decorate(func: F) -> F:
+        for decorator in reversed(decorators):
+            func = decorator(func)
+        return func
+
+    return decorate
+
+
+def _grid_for(
+    db: Path, series: tuple[str, ...], parties: tuple[str, ...], output: Path, force: bool
+) -> tuple[analysis.Matrix, dict[str, str], list[Any], str]:
+    """The matrix, party names, timeline views and title of a figure, its target checked
+    first: the database itself is refused, an existing file unless ``force``."""
+    opt.refuse_database_path(db, output, "write it to another file")
+    outfiles.check(output, force)
+    with store.reading(db) as database:
+        grid = _chosen(database, series, parties)
+        chosen, held = set(grid.parties), {summit["id"] for summit in grid.summits}
+        events = database.events(lambda e: e["summit"] in held and e["party"] in chosen)
+        views = analysis.timeline(grid.summits, events, keep_empty=True)
+        return grid, database.party_names, views, _figure_title(database, grid)
+
+
 @click.command(short_help="Chart each party's level across the summits (PNG, SVG, PDF).")
-@opt.series_options
-@opt.parties_option
-@click.option(
-    "-o",
-    "--output",
-    type=opt.FilePath(allow_dash=True),
-    required=True,
-    metavar="FILE",
-    help="The figure: FILE.png, FILE.svg or FILE.pdf (the ending chooses the format).",
-)
-@opt.force_option
-@click.pass_obj
+@_made_from_a_series("The figure: FILE.png, FILE.svg or FILE.pdf (the ending chooses the format).")
 def plot(
     db: Path, series: tuple[str, ...], parties: tuple[str, ...], output: Path, force: bool
 ) -> None:
@@ -280,35 +313,19 @@ def plot(
       summits plot --series NATO -o nato.png
       summits plot --series BRICS --party China --party Russia -o brics.pdf
     """
-    from summits import outfiles
-    from summits import plot as charts
+    from summits import plot as charts  # matplotlib: only here and in report
 
     fmt = output.suffix.lower().lstrip(".")
     if fmt not in charts.FORMATS:
         raise click.BadParameter(f"{output} does not end in .png, .svg or .pdf", param_hint="'-o'")
-    opt.refuse_database_path(db, output, "save the figure to another file")
-    outfiles.check(output, force)
-    with store.reading(db) as database:
-        grid = _chosen(database, series, parties)
-        rows = analysis.matrix_long(grid, database.party_names).rows
-        title = _figure_title(database, grid)
+    grid, names, _, title = _grid_for(db, series, parties, output, force)
+    rows = analysis.matrix_long(grid, names).rows
     figure = charts.chart(list(rows), f"{title}: representation across the summits")
     outfiles.write(output, charts.render(figure, fmt), force)
 
 
 @click.command(short_help="Write a self-contained HTML report to send.")
-@opt.series_options
-@opt.parties_option
-@click.option(
-    "-o",
-    "--output",
-    type=opt.FilePath(allow_dash=True),
-    required=True,
-    metavar="FILE",
-    help="The page to write: FILE.html (- for standard output).",
-)
-@opt.force_option
-@click.pass_obj
+@_made_from_a_series("The page to write: FILE.html (- for standard output).")
 def report(
     db: Path, series: tuple[str, ...], parties: tuple[str, ...], output: Path, force: bool
 ) -> None:
@@ -325,20 +342,10 @@ def report(
       summits report --series NATO -o nato.html
       summits report --series BRICS --series G7 --party India -o india.html
     """
-    from summits import outfiles
-    from summits import plot as charts
-    from summits import report as pages
+    from summits import plot as charts  # matplotlib: only here and in plot
 
-    opt.refuse_database_path(db, output, "save the report to another file")
-    outfiles.check(output, force)
-    with store.reading(db) as database:
-        grid = _chosen(database, series, parties)
-        names = database.party_names
-        rows = analysis.matrix_long(grid, names).rows
-        chosen = set(grid.parties)
-        events = database.events(lambda e: e["party"] in chosen)
-        views = analysis.timeline(grid.summits, events, keep_empty=True)
-        title = _figure_title(database, grid)
+    grid, names, views, title = _grid_for(db, series, parties, output, force)
+    rows = analysis.matrix_long(grid, names).rows
     figure = charts.chart(list(rows), "Representation across the summits")
     chart = pages.inline_svg(charts.render(figure, "svg"))
     page = pages.page(pages.build(grid, names, views, chart, f"Who came: {title}"))
