@@ -12,14 +12,17 @@ The data goes in through the tool's own library layer (``store.create``, then
 ``db.add_summit`` / ``add_party`` / ``invite`` / ``log`` inside
 ``store.writing``), so it is checked by the same rules as anything a user
 records, and stays valid when the schema changes. Event ids are derived from
-summit + party + kind + date and every event carries the same fixed
-``recorded`` time, so a rebuild is byte-for-byte identical.
+summit + party + kind + date (and the person, where a party has two such events
+on one day) and every event carries the same fixed ``recorded`` time, so a
+rebuild is byte-for-byte identical.
 
 Dates: a summit runs over the leaders' programme as announced, opening dinner
 included. At NATO an attendance is dated on the day of the summit's meeting with
 the Indo-Pacific partners; elsewhere on a day a source places the representative
 at the summit (Rio: the opening session of 6 July; Kananaskis: the leaders' day,
-16 June, and the outreach session and family photo, 17 June). An announcement is
+16 June, and the outreach session and family photo, 17 June; Kazan: the first
+day the sources put the foreign minister at the head of the delegation, and the
+day Lula spoke by video). An announcement is
 dated on the day it was made or first reported, or on its month when no source
 gives the day.
 
