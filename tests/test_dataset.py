@@ -710,3 +710,85 @@ def test_stand_ins_across_the_series() -> None:
         ("IRN", "attended", "Abbas Araghchi"),
         ("ARE", "attended", "Khalid bin Mohamed bin Zayed Al Nahyan"),
     ]
+
+
+def test_the_matrix_reads_as_the_sheet_says() -> None:
+    """Stand-ins by person, the leader by video, the leader who left early."""
+    result = run("matrix", "--series", "BRICS", "--series", "G7", "--long", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    cells = {
+        (row["party"], row["summit"]): (row["cell"], row["stand_in"], row["left_early"], row["by"])
+        for row in csv.DictReader(io.StringIO(result.output))
+    }
+    assert {key: cells[key] for key in cells if cells[key][0] and key[1] == "brics-2025"} == {
+        ("ARE", "brics-2025"): (
+            *("deputy-leader", "true", "false"),
+            "Khalid bin Mohamed bin Zayed Al Nahyan",
+        ),
+        ("BRA", "brics-2025"): ("leader", "false", "false", "Luiz Inácio Lula da Silva"),
+        ("CHN", "brics-2025"): ("leader", "true", "false", "Li Qiang"),
+        ("EGY", "brics-2025"): ("leader", "true", "false", "Mostafa Madbouly"),
+        ("ETH", "brics-2025"): ("leader", "false", "false", "Abiy Ahmed"),
+        ("IDN", "brics-2025"): ("leader", "false", "false", "Prabowo Subianto"),
+        ("IND", "brics-2025"): ("leader", "false", "false", "Narendra Modi"),
+        ("IRN", "brics-2025"): ("minister", "true", "false", "Abbas Araghchi"),
+        ("MEX", "brics-2025"): ("declined", "false", "false", "Claudia Sheinbaum"),
+        ("RUS", "brics-2025"): ("leader (video)", "false", "false", "Vladimir Putin"),
+        ("SAU", "brics-2025"): ("declined", "false", "false", "Mohammed bin Salman"),
+        ("TUR", "brics-2025"): ("declined", "false", "false", "Recep Tayyip Erdoğan"),
+        ("ZAF", "brics-2025"): ("leader", "false", "false", "Cyril Ramaphosa"),
+    }
+    # Lula cancelled his trip but took part himself, by video: no stand-in.
+    assert cells["BRA", "brics-2024"] == (
+        *("leader (video)", "false", "false"),
+        "Luiz Inácio Lula da Silva",
+    )
+    assert cells["USA", "g7-2025"] == ("leader (left early)", "false", "true", "Donald Trump")
+    assert cells["UKR", "g7-2025"][:3] == ("leader (left early)", "false", "true")
+    assert cells["IDN", "g7-2025"][0] == "declined"
+
+
+@pytest.mark.parametrize(
+    ("series", "party", "cell"),
+    [
+        ("BRICS", "CHN", "leader †"),
+        ("BRICS", "EGY", "leader †"),
+        ("BRICS", "IRN", "minister †"),
+        ("BRICS", "RUS", "leader (video)"),
+        ("G7", "USA", "leader (left early)"),
+    ],
+)
+def test_the_matrix_table_marks_them(series: str, party: str, cell: str) -> None:
+    result = run("matrix", "--series", series)
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith(f"{party} ")]
+    assert line.rstrip().endswith(f"  {cell}")
+
+
+def test_brics_changes_brazil_back_in_person_saudi_kazan_unknown() -> None:
+    result = run("changes", "--series", "BRICS", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    keys = ("party", "summit", "previous", "from", "to", "direction")
+    assert [tuple(row[key] for key in keys) for row in rows] == [
+        ("BRA", "brics-2025", "brics-2024", "leader (video)", "leader", "up"),
+    ]
+    table = " ".join(run("changes", "--series", "BRICS").output.split())
+    assert table.endswith("not compared: SAU at brics-2024")
+
+
+PICKED = {  # attended, leader, leader in person, video, left early, stand-in
+    "BRA": (3, 3, 2, 1, 0, 0),  # Kazan by video, Kananaskis and Rio in person
+    "CHN": (1, 1, 1, 0, 0, 1),
+    "RUS": (1, 1, 0, 1, 0, 0),
+    "USA": (1, 1, 1, 0, 1, 0),  # a leader who left early still counts as in person
+}
+
+
+def test_stats_count_video_left_early_and_stand_ins() -> None:
+    result = run("stats", "--series", "BRICS", "--series", "G7", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    rows = {row["party"]: row for row in csv.DictReader(io.StringIO(result.output))}
+    keys = ("attended", "leader", "leader_in_person", "video", "left_early", "stand_in")
+    picked = {party: tuple(int(rows[party][key]) for key in keys) for party in PICKED}
+    assert picked == PICKED
