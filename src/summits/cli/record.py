@@ -16,7 +16,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 @click.command()
-@click.option("--sample", is_flag=True, help="Start from the bundled NATO 2022-2025 dataset.")
+@click.option(
+    "--sample",
+    is_flag=True,
+    help="Start from the bundled dataset (NATO 2022-2025, BRICS 2024-2025, G7 2025).",
+)
 @click.pass_obj
 def init(db: Path, sample: bool) -> None:
     """Create a new, empty database (or a copy of the bundled sample).
