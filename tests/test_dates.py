@@ -90,7 +90,7 @@ def test_yesterday_crosses_a_year(monkeypatch: pytest.MonkeyPatch) -> None:
         ("2025-06-24 10:00", "'2025-06-24 10:00' has a time of day; give just the date"),
         ("June 24, 2025 00:00", "'June 24, 2025 00:00' has a time of day; give just the date"),
         ("junk", "'junk' is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"),
-        ("summer", "'summer' is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"),
+        ("sumer", "'sumer' is not a date (try 2025-06-24, 2025-06, 2025 or 'June 24, 2025')"),
         ("", "a date cannot be empty"),
         ("   ", "a date cannot be empty"),
     ],

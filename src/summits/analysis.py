@@ -97,8 +97,8 @@ def summit_day(summit: Record, date: str) -> int | None:
     """Which day of the summit ``date`` is (1 for the opening day), or None."""
     import datetime as dt
 
-    if any(len(day) != 10 for day in (date, summit["start"], summit["end"])):
-        return None  # only a day can be a day of the summit
+    if any(not dates.is_day(day) for day in (date, summit["start"], summit["end"])):
+        return None  # only a day, plain, can be a day of the summit
     if not summit["start"] <= date <= summit["end"]:
         return None
     start = dt.date.fromisoformat(summit["start"])
@@ -635,7 +635,7 @@ def event_warnings(
             f"{event['party']} is not invited to {summit['id']} "
             f"(summits invite {summit['id']} {event['party']})"
         )
-    if dated_today and summit["end"] < event["date"]:
+    if dated_today and dates.last_day(summit["end"]) < dates.first_day(event["date"]):
         found.append(
             f"no --date given, so it is dated today, {event['date']}; {summit['id']} ran "
             f"{span} (fix it with summits event edit {event['id']} --date D)"

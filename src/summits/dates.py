@@ -9,11 +9,12 @@ so a month sorts before the days of that month.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import warnings
-from typing import Literal
+from typing import Literal, NamedTuple
 
-from summits.errors import InvalidValue
+from summits.errors import InvalidValue, SummitsError
 
 Precision = Literal["day", "month", "year"]
 
@@ -48,13 +49,51 @@ def utc_now() -> str:
     return now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# -- stored dates: EDTF level 1, a subset --------------------------------------------
+
+# A plain date at its precision, and the EDTF forms built from it: qualified
+# (``~`` approximate, ``?`` uncertain, ``%`` both) or an interval ``A/B`` of
+# two plain dates. Open or unknown ends (``../2025``) are not stored: a date
+# must have bounds, or it cannot be sorted or filtered.
+_PLAIN = "[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
+PATTERN = f"{_PLAIN}[?~%]?|{_PLAIN}/{_PLAIN}"  # the form (not the calendar), for schemas
+_EDTF = re.compile(f"({_PLAIN})([?~%]?)|({_PLAIN})/({_PLAIN})")
+QUALIFIERS = {"~": "approximate", "?": "uncertain", "%": "approximate and uncertain"}
+
+
+class Parts(NamedTuple):
+    """A stored date taken apart: its first and last plain dates (the same for a single
+    date) and its qualifier (``""``, ``~``, ``?`` or ``%``)."""
+
+    start: str
+    end: str
+    qualifier: str
+
+    @property
+    def interval(self) -> bool:
+        return self.start != self.end
+
+
+def split(text: str) -> Parts | None:
+    """The parts of a date of the stored form (real or not), or None."""
+    match = _EDTF.fullmatch(text)
+    if match is None:
+        return None
+    single, qualifier, start, end = match.groups()
+    if single is not None:
+        return Parts(single, single, qualifier)
+    return Parts(start, end, "")
+
+
 def precision(iso: str) -> Precision:
-    """The precision of a stored ISO date: ``2025`` year, ``2025-06`` month."""
-    return {4: "year", 7: "month"}.get(len(iso), "day")  # type: ignore[return-value]
+    """The precision of a stored date (of its first part): ``2025`` year, ``2025-06`` month."""
+    parts = split(iso)
+    plain = parts.start if parts is not None else iso
+    return {4: "year", 7: "month"}.get(len(plain), "day")  # type: ignore[return-value]
 
 
-def is_valid(iso: str) -> bool:
-    """Whether ``iso`` is a stored date: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``, real."""
+def _is_real(iso: str) -> bool:
+    """Whether a plain ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names a real year, month or day."""
     match = _ISO.fullmatch(iso)
     if not match:
         return False
@@ -68,13 +107,36 @@ def is_valid(iso: str) -> bool:
     return 1 <= int(day) <= days_in_month(int(year), int(month))
 
 
-def first_day(iso: str) -> str:
-    """The first day an ISO date of any precision covers, as ``YYYY-MM-DD``."""
+def problem(text: str) -> str | None:
+    """What is wrong with a stored date, or None: the one place that says it."""
+    parts = split(text)
+    if parts is None:
+        return (
+            "is not a date (YYYY-MM-DD, YYYY-MM or YYYY; EDTF such as 2025-06-20~ "
+            "or 2025-06-18/2025-06-20)"
+        )
+    if not (_is_real(parts.start) and _is_real(parts.end)):
+        return "is not a real date"
+    if _first(parts.start) > _first(parts.end) or _last(parts.start) > _last(parts.end):
+        return "is an interval that ends before it starts"
+    return None
+
+
+def is_valid(iso: str) -> bool:
+    """Whether ``iso`` is a stored date: plain at its precision, qualified, or an interval."""
+    parts = split(iso)
+    if parts is None:
+        return False
+    if not parts.interval:
+        return _is_real(parts.start)
+    return problem(iso) is None
+
+
+def _first(iso: str) -> str:
     return (iso + "-01-01")[:10] if len(iso) == 4 else (iso + "-01")[:10]
 
 
-def last_day(iso: str) -> str:
-    """The last day an ISO date of any precision covers, as ``YYYY-MM-DD``."""
+def _last(iso: str) -> str:
     if len(iso) == 4:
         return iso + "-12-31"
     if len(iso) == 7:
@@ -83,23 +145,99 @@ def last_day(iso: str) -> str:
     return iso
 
 
+@functools.lru_cache(maxsize=8192)  # a database repeats its dates thousands of times
+def bounds(text: str) -> tuple[str, str]:
+    """The first and last day a stored date can mean, as ``YYYY-MM-DD``; empty for no date.
+
+    A qualifier says how sure the source is, not how far the date stretches:
+    ``2025-06-20~`` is bounded by that day, as written (a span is an interval).
+    """
+    if not text:
+        return ("", "")
+    parts = split(text)
+    if parts is None:
+        return (_first(text), _last(text))
+    return (_first(parts.start), _last(parts.end))
+
+
+def first_day(iso: str) -> str:
+    """The first day a stored date (of any precision or form) covers, as ``YYYY-MM-DD``."""
+    return bounds(iso)[0]
+
+
+def last_day(iso: str) -> str:
+    """The last day a stored date (of any precision or form) covers, as ``YYYY-MM-DD``."""
+    return bounds(iso)[1]
+
+
+@functools.lru_cache(maxsize=8192)
+def order(text: str) -> tuple[str, int, str]:
+    """How dates sort: by their first day, then the wider first, then as written.
+
+    For plain dates this is their order as text, as version 1 sorted them: a
+    year before its months, a month before its days (``2025-06`` <
+    ``2025-06-01`` < ``2025-06-02`` < ``2025-07``).
+    """
+    first, last = bounds(text)
+    if not first:
+        return ("", 0, text)
+    return (first, -dt.date.fromisoformat(last).toordinal(), text)
+
+
 def overlaps(iso: str, since: str | None, until: str | None) -> bool:
-    """Whether a date, at its precision, overlaps the range [since, until].
+    """Whether a date, by its bounds, overlaps the range [since, until].
 
     ``--since 2025-06-15`` keeps ``2025-06``; ``--until 2024`` keeps ``2024-12-31``.
     """
-    if since is not None and last_day(iso) < first_day(since):
+    first, last = bounds(iso)
+    if since is not None and last < first_day(since):
         return False
-    return until is None or first_day(iso) <= last_day(until)
+    return until is None or first <= last_day(until)
+
+
+def display(text: str) -> str:
+    """A stored date as people read it: ``c. 2025-06-20``, ``2025-06-20?``, and an
+    interval with an en dash, its second end without the year and month it shares
+    (``2025-06-18/2025-06-20`` reads ``2025-06-18 \u2013 20``)."""
+    parts = split(text)
+    if parts is None:
+        return text
+    if not parts.qualifier and not parts.interval:
+        return parts.start
+    if not parts.interval:
+        body = parts.start + ("?" if parts.qualifier in "?%" else "")
+        return ("c. " if parts.qualifier in "~%" else "") + body
+    start, end = parts.start, parts.end
+    if len(start) == len(end) and len(end) > 4 and start[:4] == end[:4]:
+        # The same year (and month) is not said twice.
+        same = 8 if len(end) == 10 and start[:7] == end[:7] else 5
+        end = end[same:]
+    return f"{start} \u2013 {end}"
+
+
+def describe(iso: str) -> str:
+    """How a stored date reads back: ``2025-06-22 (day)``, ``2025-06-20~ (day, approximate)``."""
+    parts = split(iso)
+    if parts is not None and parts.interval:
+        return f"{iso} (between {parts.start} and {parts.end})"
+    if parts is not None and parts.qualifier:
+        return f"{iso} ({precision(iso)}, {QUALIFIERS[parts.qualifier]})"
+    return f"{iso} ({precision(iso)})"
 
 
 def parse(text: str) -> str:
-    """Read a date as a researcher writes it; return ISO text at its precision.
+    """Read a date as a researcher writes it; return it as stored: EDTF text.
 
     ISO (``2025-06-24``, ``2025-06``, ``2025``), ``today``/``yesterday``, and what
     python-dateutil reads (``June 24, 2025``, ``24 Jun 2025``, ``June 2025``).
     An all-numeric date that reads two ways (``06/07/2025``) is refused with
     both readings; ``24/06/2025`` has one reading and is accepted.
+
+    Dates known roughly are kept as EDTF (level 1) says them: approximate
+    (``c. June 20, 2025``, ``circa``, ``about`` or ``2025-06-20~``), uncertain
+    (``June 20, 2025?``), both (``2025-06-20%``), or an interval (``between 18
+    and 20 June 2025`` or ``2025-06-18/2025-06-20``). What no such form says
+    exactly (``late June 2025``) is refused with an interval to give instead.
     """
     value = text.strip()
     if not value:
@@ -108,6 +246,45 @@ def parse(text: str) -> str:
         raise InvalidValue.about(
             value, f"is {len(value):,} characters long; a date has at most {MAX_TEXT}"
         )
+    parts = split(value)
+    if parts is not None:  # already a stored form
+        why = problem(value)
+        if why is not None:
+            raise InvalidValue.about(value, why)
+        return parts.start if "/" in value and not parts.interval else value  # A/A is A
+    if ".." in value or value.startswith("/") or value.endswith("/"):  # EDTF's open ends
+        raise InvalidValue.about(
+            value,
+            "has an open or unknown end, which a date cannot say exactly; give both ends "
+            "as an interval, e.g. 2025-06-18/2025-06-20",
+        )
+    vague = _VAGUE.search(value)
+    if vague is not None:
+        raise _vague(value, vague.group(1).lower())
+    try:
+        between = _BETWEEN.fullmatch(value)
+        if between is not None:
+            return _interval(*between.groups())
+        qualifier = ""
+        approximate = _APPROXIMATE.fullmatch(value)
+        rest = approximate.group(2) if approximate else value
+        if rest[-1] in QUALIFIERS and len(rest) > 1:
+            qualifier, rest = rest[-1], rest[:-1].rstrip()
+        if approximate:
+            qualifier = "~" if qualifier in ("", "~") else "%"
+        if qualifier and split(rest) is not None and split(rest) != (rest, rest, ""):
+            raise InvalidValue.about(rest, "is qualified twice (give ~, ?, % or c. once)")
+        return _plain(rest) + qualifier
+    except SummitsError as exc:
+        if exc.predicate and exc.value != value:  # a part was refused: say it of the whole
+            raise InvalidValue.about(value, exc.predicate) from None
+        if not exc.predicate:
+            raise InvalidValue.about(value, str(exc)) from None
+        raise
+
+
+def _plain(value: str) -> str:
+    """A date without qualifier: ISO text at its precision (``2025-06-24``, ``2025-06``)."""
     lowered = value.lower()
     if lowered in ("today", "yesterday"):
         day = today() - dt.timedelta(days=lowered == "yesterday")
@@ -116,10 +293,97 @@ def parse(text: str) -> str:
     if value.isascii() and value.isdigit() and len(value) == 8:
         iso = f"{value[:4]}-{value[4:6]}-{value[6:]}"  # ISO 8601 basic: 20250624
     if _ISO.fullmatch(iso):
-        if not is_valid(iso):
+        if not _is_real(iso):
             raise InvalidValue.about(value, "is not a real date")
         return iso
     return _parse_free(value)
+
+
+_APPROXIMATE = re.compile(
+    r"(circa|about|around|approximately|approx\.?|ca\.?|c\.?)(?:\s+|(?<=\.))(\S.*)", re.I
+)
+_BETWEEN = re.compile(r"between\s+(.+?)\s+and\s+(.+)", re.I)
+# Words that make a date vaguer (or more open) than EDTF's forms can say exactly.
+_OPEN = ("before", "after", "by", "until", "till", "since")
+_VAGUE = re.compile(
+    r"\b(early|mid|middle|late|end|beginning|start|spring|summer|autumn|fall|winter|half"
+    r"|quarter|q[1-4]|h[12]|sometime|or|" + "|".join(_OPEN) + r")\b",
+    re.I,
+)
+_DAY_ONLY = re.compile(r"[0-9]{1,2}")
+_MONTH_AND_DAY = re.compile(r"([A-Za-z]+\.?)\s+[0-9]{1,2}")
+_DAY_AND_YEAR = re.compile(r"([0-9]{1,2}),?\s+([0-9]{4})")
+
+
+def _interval(first: str, second: str) -> str:
+    """``between 18 and 20 June 2025``: the first end takes what it leaves out from the second."""
+    day_and_year = _DAY_AND_YEAR.fullmatch(second)
+    month = _MONTH_AND_DAY.fullmatch(first)
+    if day_and_year and month:  # between June 18 and 20, 2025
+        second = f"{month.group(1)} {day_and_year.group(1)}, {day_and_year.group(2)}"
+    end = _plain(second)
+    if _DAY_ONLY.fullmatch(first):
+        if len(end) != 10:
+            raise InvalidValue.about(
+                first, "needs both ends in full, e.g. 'between 18 and 20 June 2025'"
+            )
+        start = _plain(f"{end[:8]}{int(first):02d}")
+    elif not re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", first):  # no year: the second's
+        start = _plain(f"{first} {end[:4]}")
+    else:
+        start = _plain(first)
+    if start == end:
+        return start
+    why = problem(f"{start}/{end}")
+    if why is not None:
+        raise InvalidValue.about(first, f"{why} ({start}/{end})")
+    return f"{start}/{end}"
+
+
+def _vague(value: str, word: str) -> InvalidValue:
+    """Refuse ``late June 2025`` with the interval that might be meant."""
+    example = _suggest(value, word) or "2025-06-21/2025-06-30 ('between 21 and 30 June 2025')"
+    if word in _OPEN:
+        return InvalidValue.about(
+            value,
+            f"has an open end ({word!r}), which a date cannot say exactly; "
+            f"give both ends as an interval, e.g. {example}",
+        )
+    return InvalidValue.about(
+        value,
+        f"is vaguer than a date can say exactly ({word!r}); give the span you mean "
+        f"as an interval, e.g. {example}",
+    )
+
+
+# The part of a month or year that ``early``, ``mid`` and ``late`` suggest, and seasons
+# (northern, as an example only: the user chooses the interval).
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, 31)}
+_MONTHS_OF = {"early": (1, 4), "mid": (5, 8), "middle": (5, 8), "late": (9, 12),
+              "spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}  # fmt: skip
+
+
+def _suggest(value: str, word: str) -> str | None:
+    """An interval for ``late June 2025`` (2025-06-21/2025-06-30), if the rest reads as a date."""
+    rest = re.sub(rf"(?i)\b{word}\b[\s-]*(?:of\s+)?", "", value, count=1).strip(" ,-")
+    try:
+        plain = _plain(rest) if rest else ""
+    except SummitsError:
+        return None
+    if len(plain) == 7 and word in _THIRDS:
+        year, month = int(plain[:4]), int(plain[5:7])
+        low, high = _THIRDS[word]
+        high = min(high, days_in_month(year, month)) if word == "late" else high
+        name = dt.date(year, month, 1).strftime("%B")
+        return f"{plain}-{low:02d}/{plain}-{high:02d} ('between {low} and {high} {name} {year}')"
+    if len(plain) == 10 and word in _OPEN:  # an example end: the month's other end
+        first, last = f"{plain[:8]}01", _last(plain[:7])
+        ends_there = word in ("before", "by", "until", "till")
+        return f"{first}/{plain}" if ends_there else f"{plain}/{last}"
+    if len(plain) == 4 and word in _MONTHS_OF:
+        low, high = _MONTHS_OF[word]
+        return f"{plain}-{low:02d}/{plain}-{high:02d}"
+    return None
 
 
 # Two defaults that differ in every field: a field dateutil fills from the
@@ -183,11 +447,6 @@ def _refuse_two_readings(value: str) -> None:
         )
 
 
-def has_date_form(text: str) -> bool:
-    """Whether ``text`` has the form of a stored date, real or not (``2025-02-30``)."""
-    return _ISO.fullmatch(text) is not None
-
-
-def describe(iso: str) -> str:
-    """How a stored date reads back: ``2025-06-22 (day)``."""
-    return f"{iso} ({precision(iso)})"
+def is_day(text: str) -> bool:
+    """Whether a stored date is one plain day (no qualifier, no interval)."""
+    return len(text) == 10 and _ISO.fullmatch(text) is not None

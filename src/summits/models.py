@@ -121,7 +121,8 @@ class Field(NamedTuple):
     in characters; ``multiline`` allows newline and tab. Input is always trimmed;
     ``clean`` may also fold the case. ``items`` marks a list of texts. An empty
     value is stored as ``default``. A ``computed`` field is set by the tool,
-    never typed: import ignores its cells.
+    never typed: import ignores its cells. ``refers`` names the table whose key
+    the value is (a foreign key, in the exports).
     """
 
     name: str
@@ -136,6 +137,7 @@ class Field(NamedTuple):
     items: bool = False
     default: str = ""
     computed: bool = False
+    refers: str = ""
 
 
 def _choice(name: str, values: tuple[str, ...], description: str, **more: Any) -> Field:
@@ -179,8 +181,9 @@ PARTY = Field(
     "The party: an ISO 3166-1 alpha-3 code or a registered organisation's code.",
     required=True,
     limit=100,
+    refers="parties",
 )
-SUMMIT_REF = Field("summit", "The summit's id.", required=True, limit=64)
+SUMMIT_REF = Field("summit", "The summit's id.", required=True, limit=64, refers="summits")
 
 DECLARATIONS: dict[str, tuple[Field, ...]] = {
     "summits": (
@@ -213,7 +216,7 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
         _slug("The person's id, a slug (xi-jinping).", "xi-jinping", required=True),
         Field("name", "The name to show.", required=True, limit=200),
         _list("aliases", "Other names `by` may give (Lula, Xi).", 200),
-        Field("party", "The party they represent (optional).", limit=100),
+        Field("party", "The party they represent (optional).", limit=100, refers="parties"),
         Field(
             "wikidata",
             "Their Wikidata id (Q followed by digits).",
@@ -261,6 +264,7 @@ DECLARATIONS: dict[str, tuple[Field, ...]] = {
             code="form",
             expected="a person's id",
             computed=True,
+            refers="persons",
         ),
         Field("reason", "Why, in the source's words.", limit=2000),
         SOURCES,
@@ -306,6 +310,20 @@ KEY_FIELD = {
     "persons": "id",
     "invitations": None,
     "events": "id",
+}
+# The fields that name a record together: its primary key in the exports.
+PRIMARY_KEY: dict[str, tuple[str, ...]] = {
+    table: (field,) if field is not None else ("summit", "party")
+    for table, field in KEY_FIELD.items()
+}
+# What each table holds, for the exports that describe themselves (data package, SQLite).
+TABLE_DESCRIPTIONS = {
+    "summits": "Summits: one row a summit.",
+    "parties": "Organisations registered by the user (countries are known without registration).",
+    "persons": "Persons registered by the user: the people events name in by.",
+    "invitations": "Invitations: one row a party invited to a summit, in a role.",
+    "events": "Attendance events: who confirmed, attended, declined, cancelled, was absent "
+    "or left early.",
 }
 
 
@@ -378,18 +396,18 @@ RECORD_TYPES: dict[str, type] = {
 # -- order and keys ----------------------------------------------------------------
 
 
-def event_order(event: Mapping[str, Any]) -> tuple[str, str]:
-    """Date order (a month before its days), then the order they were recorded.
+def event_order(event: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
+    """Date order (by the first day, a month before its days), then the order recorded.
 
     Python's sort is stable and tables keep insertion order, so events logged
     in the same second keep the order they were entered in.
     """
-    return (event["date"], event["recorded"])
+    return (dates.order(event["date"]), event["recorded"])
 
 
-def summit_order(summit: Mapping[str, Any]) -> tuple[str, str]:
+def summit_order(summit: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
     """Summits by their first day, then by id."""
-    return (summit["start"], summit["id"])
+    return (dates.order(summit["start"]), summit["id"])
 
 
 def key_of(table: str, doc: Mapping[str, Any]) -> str:

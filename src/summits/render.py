@@ -22,7 +22,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from summits import models
+from summits import dates, models
 from summits.errors import visible
 from summits.fitting import CODE, FITS, TEXT, Fit, Fitted, is_code
 
@@ -250,7 +250,7 @@ def events_table(events: Iterable[Record]) -> RenderableType:
         count += 1
         fitted.table.add_row(
             Text(event["id"], style="dim"),
-            event["date"],
+            dates.display(event["date"]),
             Text(event["summit"]),
             Text(event["party"]),
             kind_text(event["kind"]),
@@ -301,7 +301,12 @@ def persons_table(rows: Sequence[dict[str, Any]]) -> RenderableType:
 
 
 def date_span(start: str, end: str) -> str:
-    return start if start == end else f"{start} \u2013 {end}"
+    """A summit's dates: ``2025-06-24 \u2013 2025-06-25``, each as people read it."""
+    return (
+        dates.display(start)
+        if start == end
+        else f"{dates.display(start)} \u2013 {dates.display(end)}"
+    )
 
 
 FACT_LABEL = 8  # the width of a summit fact's label ("series", "source")
@@ -335,7 +340,7 @@ def summit_details(
         fitted = _table(*columns, title="Invitations")
         for doc in invitations:
             cells = [Text(doc["party"]), Text(names.get(doc["party"], "")), doc["role"]]
-            cells.append(doc["date"])
+            cells.append(dates.display(doc["date"]))
             fitted.table.add_row(*cells, *((Text(doc["notes"]),) if noted else ()))
         lines += [Text(""), fitted]
     return lines
@@ -425,7 +430,7 @@ def _timeline_table(
     for number, day in enumerate(view.days):
         if number:
             out.append(Text(""))
-        when = Text(day.date)
+        when = Text(dates.display(day.date))
         nth = analysis.summit_day(view.summit, day.date)
         if nth is not None:
             when.append(f"\nsummit day {nth}", style="dim")
@@ -656,7 +661,7 @@ def _change(change: Change, persons: Mapping[str, str]) -> Text:
 def _event_line(event: Mapping[str, Any], persons: Mapping[str, str]) -> Text:
     """``⊘ cancelled 2025-06-23 Shigeru Ishiba (leader): reason``."""
     text = kind_text(event["kind"])
-    text.append(f" {event['date']}")
+    text.append(f" {dates.display(event['date'])}")
     person = who(event, persons)
     if person:
         text.append(" ")

@@ -45,9 +45,7 @@ def predicate(problem: Problem) -> str:
         return f"holds a control or bidirectional-override character{allowed}"
     if code == "date":
         value = problem.value if isinstance(problem.value, str) else ""
-        if dates.has_date_form(value):  # the right form, but no such day (as --date says)
-            return "is not a real date"
-        return "is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        return dates.problem(value) or "is not a date"
     if code == "choice" and spec is not None:
         return f"is not a {spec.expected}"
     if code == "form" and spec is not None:
