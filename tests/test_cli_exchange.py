@@ -17,8 +17,8 @@ from summits.cli import cli
 
 RECORDED = "2025-06-30T12:00:00Z"
 EVENTS_HEADER = (
-    "id,summit,summit_name,series,party,party_name,kind,date,by,level,mode,instead_of,person,"
-    "reason,sources,notes,tags,recorded"
+    "id,summit,summit_name,series,party,party_name,kind,date,date_earliest,date_latest,by,level,"
+    "mode,instead_of,person,reason,sources,notes,tags,recorded"
 )
 
 
@@ -132,10 +132,10 @@ def test_export_defaults_to_events_as_csv_on_stdout(db: Path) -> None:
     # (Click's result.stdout turns \r\n into \n; the bytes are what a pipe gets.)
     assert result.stdout_bytes.decode() == (
         EVENTS_HEADER + "\r\n"
-        "a1b2c3d4,nato-2025,NATO Summit 2025,NATO,JPN,Japan,attended,2025-06,Iwaya Takeshi,"
-        f"minister,in-person,,,,,Den Haag — 東京,ip4,{RECORDED}\r\n"
+        "a1b2c3d4,nato-2025,NATO Summit 2025,NATO,JPN,Japan,attended,2025-06,2025-06-01,"
+        f"2025-06-30,Iwaya Takeshi,minister,in-person,,,,,Den Haag — 東京,ip4,{RECORDED}\r\n"
         "3f9a1c2e,nato-2025,NATO Summit 2025,NATO,KOR,South Korea,cancelled,2025-06-22,"
-        'Lee Jae-myung,leader,,,,"domestic affairs, ""the Middle East""",'
+        '2025-06-22,2025-06-22,Lee Jae-myung,leader,,,,"domestic affairs, ""the Middle East""",'
         f'"https://example.org/a | Joongang, 22 June","said on 22 June\nand more",,{RECORDED}\r\n'
     )
 
@@ -154,8 +154,15 @@ def test_the_csv_module_with_default_settings_reads_the_export(db: Path) -> None
 @pytest.mark.parametrize(
     ("table", "header"),
     [
-        ("summits", "id,name,series,host,start,end,format,status,notes,sources"),
-        ("invitations", "summit,party,party_name,role,date,notes,sources"),
+        (
+            "summits",
+            "id,name,series,host,start,start_earliest,start_latest,end,end_earliest,end_latest,"
+            "format,status,notes,sources",
+        ),
+        (
+            "invitations",
+            "summit,party,party_name,role,date,date_earliest,date_latest,notes,sources",
+        ),
         ("parties", "code,name,aliases"),
         ("persons", "id,name,aliases,party,wikidata"),
     ],
@@ -171,8 +178,8 @@ def test_export_summits_in_date_order_and_invitations_by_summit_and_party(db: Pa
     assert [line.split(",")[0] for line in summits[1:]] == ["nato-2024", "nato-2025"]
     invitations = run(db, "export", "--table", "invitations").stdout.splitlines()
     assert invitations[1:] == [
-        "nato-2025,JPN,Japan,partner,,,",
-        "nato-2025,KOR,South Korea,partner,,,",
+        "nato-2025,JPN,Japan,partner,,,,,",
+        "nato-2025,KOR,South Korea,partner,,,,,",
     ]
 
 

@@ -24,8 +24,8 @@ from summits import storage
 pytestmark = pytest.mark.usefixtures("core_env")
 
 HEADER = (
-    "id,summit,summit_name,series,party,party_name,kind,date,by,level,mode,instead_of,person,"
-    "reason,sources,notes,tags,recorded"
+    "id,summit,summit_name,series,party,party_name,kind,date,date_earliest,date_latest,by,level,"
+    "mode,instead_of,person,reason,sources,notes,tags,recorded"
 )
 
 
@@ -49,10 +49,10 @@ def test_events_csv_is_exact(run: Run) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes.decode() == (
         f"{HEADER}\r\n"
-        "3f9b0000,nato-2025,NATO Summit 2025,NATO,JPN,Japan,cancelled,2025-06,Shigeru Ishiba,"
-        "leader,,,,various circumstances,,,trump,2025-06-30T12:00:00Z\r\n"
+        "3f9b0000,nato-2025,NATO Summit 2025,NATO,JPN,Japan,cancelled,2025-06,2025-06-01,"
+        "2025-06-30,Shigeru Ishiba,leader,,,,various circumstances,,,trump,2025-06-30T12:00:00Z\r\n"
         "3f9a1c2e,nato-2025,NATO Summit 2025,NATO,KOR,South Korea,cancelled,2025-06-22,"
-        "Lee Jae-myung,leader,,,,domestic affairs; the Middle East,"
+        "2025-06-22,2025-06-22,Lee Jae-myung,leader,,,,domestic affairs; the Middle East,"
         "https://koreajoongangdaily.joins.com/x,,,2025-06-30T12:00:00Z\r\n"
     )
 
@@ -76,6 +76,8 @@ def test_events_json_and_jsonl_carry_the_csv_columns(run: Run) -> None:
         "party_name": "South Korea",
         "kind": "cancelled",
         "date": "2025-06-22",
+        "date_earliest": "2025-06-22",
+        "date_latest": "2025-06-22",
         "by": "Lee Jae-myung",
         "level": "leader",
         "mode": "",

@@ -245,8 +245,10 @@ def test_summit_list_csv_with_filters(run: Run) -> None:
     result = run("summit", "list", "--series", "nato", "--since", "2025", "--format", "csv")
     assert result.exit_code == 0, result.output
     assert result.stdout_bytes == (
-        b"id,name,series,host,start,end,format,status,notes,sources\r\n"
-        b"nato-2025,NATO Summit 2025,NATO,The Hague,2025-06-24,2025-06-25,in-person,held,,\r\n"
+        b"id,name,series,host,start,start_earliest,start_latest,end,end_earliest,end_latest,"
+        b"format,status,notes,sources\r\n"
+        b"nato-2025,NATO Summit 2025,NATO,The Hague,2025-06-24,2025-06-24,2025-06-24,"
+        b"2025-06-25,2025-06-25,2025-06-25,in-person,held,,\r\n"
     )
 
 
@@ -260,7 +262,11 @@ def test_summit_list_json_until(run: Run) -> None:
             "series": "NATO",
             "host": "Washington, D.C.",
             "start": "2024-07-09",
+            "start_earliest": "2024-07-09",
+            "start_latest": "2024-07-09",
             "end": "2024-07-11",
+            "end_earliest": "2024-07-11",
+            "end_latest": "2024-07-11",
             "format": "in-person",
             "status": "held",
             "notes": "",
@@ -274,7 +280,10 @@ def test_summit_list_empty(empty_db: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout == "no summits match\n"
     result = invoke(empty_db, "summit", "list", "--format", "csv")
-    assert result.stdout_bytes == b"id,name,series,host,start,end,format,status,notes,sources\r\n"
+    assert result.stdout_bytes == (
+        b"id,name,series,host,start,start_earliest,start_latest,end,end_earliest,end_latest,"
+        b"format,status,notes,sources\r\n"
+    )
     result = invoke(empty_db, "summit", "list", "--format", "json")
     assert result.stdout == "[]\n"
 

@@ -1,18 +1,20 @@
 """Export: the tables as rows with the contract's columns, and as the bytes to write.
 
 A table's columns are its declared fields (``models``) with the derived
-columns (``summit_name``, ``series``, ``party_name``) after the field they
-describe. Export writes each table in the order the listing commands show it;
+columns after the field they describe: ``summit_name``, ``series``,
+``party_name``, and after each recorded date its bounds, ``<name>_earliest``
+and ``<name>_latest`` (plain ISO days, for tools that cannot read EDTF).
+Export writes each table in the order the listing commands show it;
 ``importing`` reads the same columns back.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from summits import formats, models
+from summits import dates, formats, models
 
 if TYPE_CHECKING:
     from summits.store import Database
@@ -26,22 +28,64 @@ DERIVED_AFTER: dict[str, dict[str, tuple[str, ...]]] = {
     "summits": {},
     "parties": {},
 }
-DERIVED: dict[str, frozenset[str]] = {
-    table: frozenset(name for names in DERIVED_AFTER.get(table, {}).values() for name in names)
-    for table in models.TABLES
+DERIVED_DESCRIPTIONS = {
+    "summit_name": "The summit's name (from summits; import ignores it).",
+    "series": "The summit's series (from summits; import ignores it).",
+    "party_name": "The party's name (import ignores it).",
 }
+# The fields holding a recorded date (EDTF text): each is followed by its bounds.
+DATE_FIELDS: dict[str, tuple[str, ...]] = {
+    table: tuple(spec.name for spec in fields if spec.code == "date")
+    for table, fields in models.DECLARATIONS.items()
+}
+
+
+def bounds_columns(name: str) -> tuple[str, str]:
+    """The columns of a date column's bounds: ``date_earliest``, ``date_latest``."""
+    return (f"{name}_earliest", f"{name}_latest")
+
+
+def with_bounds(columns: Iterable[str], dated: Collection[str]) -> tuple[str, ...]:
+    """``columns`` with the bounds of each recorded date (those in ``dated``) after it.
+
+    Every CSV/JSON output holding a recorded date takes its columns through here,
+    so that ``pd.to_datetime`` reads the bounds where the EDTF text is beyond it.
+    """
+    return tuple(c for column in columns for c in (column, *_bounds_of(column, dated)))
+
+
+def _bounds_of(column: str, dated: Collection[str]) -> tuple[str, ...]:
+    return bounds_columns(column) if column in dated else ()
+
+
+def fill_bounds(rows: list[Record], dated: Sequence[str]) -> list[Record]:
+    """Set the bounds columns of each date in ``dated``, in place: the one place they are made."""
+    bounds = dates.bounds
+    for name in dated:
+        first, last = bounds_columns(name)
+        for row in rows:
+            row[first], row[last] = bounds(row[name])
+    return rows
+
+
 COLUMNS: dict[str, tuple[str, ...]] = {
-    table: tuple(
-        column
-        for field in models.FIELDS[table]
-        for column in (field, *DERIVED_AFTER.get(table, {}).get(field, ()))
+    table: with_bounds(
+        (
+            column
+            for field in models.FIELDS[table]
+            for column in (field, *DERIVED_AFTER.get(table, {}).get(field, ()))
+        ),
+        DATE_FIELDS[table],
     )
     for table in models.TABLES
+}
+DERIVED: dict[str, frozenset[str]] = {
+    table: frozenset(COLUMNS[table]) - frozenset(models.FIELDS[table]) for table in models.TABLES
 }
 
 
 def rows(db: Database, table: str, records: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Records with their derived columns (summit_name, series, party_name) filled in."""
+    """Records with their derived columns (names, date bounds) filled in: new dicts."""
     if table == "events":
         summits = {doc["id"]: doc for doc in db.rows("summits")}
         names = db.party_names
@@ -56,10 +100,11 @@ def rows(db: Database, table: str, records: Iterable[dict[str, Any]]) -> list[di
                     "party_name": names.get(doc["party"], ""),
                 }
             )
-        return out
-    if table == "invitations":
-        return [{**doc, "party_name": db.party_name(doc["party"])} for doc in records]
-    return list(records)
+    elif table == "invitations":
+        out = [{**doc, "party_name": db.party_name(doc["party"])} for doc in records]
+    else:
+        out = [dict(doc) for doc in records] if DATE_FIELDS.get(table) else list(records)
+    return fill_bounds(out, DATE_FIELDS.get(table, ()))
 
 
 # Tables in dependency order: each refers only to the ones before it.
