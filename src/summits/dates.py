@@ -56,7 +56,7 @@ def utc_now() -> str:
 # two plain dates. Open or unknown ends (``../2025``) are not stored: a date
 # must have bounds, or it cannot be sorted or filtered.
 _PLAIN = "[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
-PATTERN = f"{_PLAIN}[?~%]?|{_PLAIN}/{_PLAIN}"  # the form (not the calendar), for schemas
+PATTERN = f"(?:{_PLAIN}[?~%]?|{_PLAIN}/{_PLAIN})"  # the form (not the calendar), for schemas
 _EDTF = re.compile(f"({_PLAIN})([?~%]?)|({_PLAIN})/({_PLAIN})")
 QUALIFIERS = {"~": "approximate", "?": "uncertain", "%": "approximate and uncertain"}
 

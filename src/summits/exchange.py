@@ -68,6 +68,15 @@ def fill_bounds(rows: list[Record], dated: Sequence[str]) -> list[Record]:
     return rows
 
 
+def bounded(sheet: formats.Sheet, dated: Sequence[str]) -> formats.Sheet:
+    """A sheet with the bounds of each of its recorded dates (``dated``) after them.
+
+    For views that are not tables (``matrix --long``, the attendance rows).
+    """
+    rows = [dict(row) for row in sheet.rows]
+    return formats.Sheet(with_bounds(sheet.columns, dated), fill_bounds(rows, dated))
+
+
 COLUMNS: dict[str, tuple[str, ...]] = {
     table: with_bounds(
         (
@@ -125,6 +134,30 @@ def ordered(db: Database, table: str) -> list[Record]:
 def sheet(db: Database, table: str, records: Iterable[dict[str, Any]]) -> formats.Sheet:
     """A table's records as machine output: its columns and its rows."""
     return formats.Sheet(COLUMNS[table], rows(db, table, records))
+
+
+def every_sheet(db: Database) -> dict[str, formats.Sheet]:
+    """Every table as machine output, for the exports that hold them all (data package, SQLite).
+
+    Parties hold the registered organisations and, after them, every country a
+    record names (with its name), so that each party code joins a row: a
+    foreign key that holds. Import knows a country's row and skips it.
+    """
+    sheets = {table: sheet(db, table, ordered(db, table)) for table in models.TABLES}
+    referred = sorted(
+        {
+            doc[spec.name]
+            for table, fields in models.DECLARATIONS.items()
+            for spec in fields
+            if spec.refers == "parties"
+            for doc in db.rows(table)
+        }
+        - {doc["code"] for doc in db.rows("parties")}
+    )
+    countries = [{"code": code, "name": db.party_name(code), "aliases": []} for code in referred]
+    columns, records = sheets["parties"]
+    sheets["parties"] = formats.Sheet(columns, [*records, *countries])
+    return sheets
 
 
 def export(db: Database, table: str, fmt: str) -> bytes:

@@ -74,7 +74,10 @@ class ImportRefused(InvalidValue):
 
 
 def format_of(name: str) -> str | None:
-    """The format a file name implies (``.csv``, ``.json``, ``.jsonl``), if any."""
+    """The format a file name implies (``.csv``, ``.json``, ``.jsonl``, a data package's
+    ``datapackage.json``), if any."""
+    if PurePath(name).name.lower() == PACKAGE:
+        return "datapackage"
     return SUFFIXES.get(PurePath(name).suffix.lower())
 
 
@@ -112,7 +115,8 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def _read_csv(text: str, name: str, table: str | None) -> Incoming:
+def _read_csv(text: str, name: str, table: str | None, part: int = 0, label: str = "") -> Incoming:
+    """A CSV file's rows; ``label`` names the file in each row's place (a package's)."""
     # newline="" keeps line breaks inside quoted cells, as the csv module needs.
     reader = csv.reader(io.StringIO(text, newline=""))
     number = 1
@@ -141,22 +145,80 @@ def _read_csv(text: str, name: str, table: str | None) -> Incoming:
                 )
                 incoming.problems.append(
                     Found(
-                        (0, number),
-                        f"row {number}: has {len(cells)} cells, but the header has {len(columns)}"
-                        + runaway,
+                        (part, number),
+                        f"{label}row {number}: has {len(cells)} cells, but the header has "
+                        f"{len(columns)}{runaway}",
                     )
                 )
                 continue
             incoming.tables[table].append(
                 Row(
-                    f"row {number}",
+                    f"{label}row {number}",
                     dict(zip(columns, cells[: len(columns)], strict=True)),
-                    (0, number),
+                    (part, number),
                 )
             )
     except csv.Error as exc:
         raise InvalidValue(f"{name}, row {number + 1}: not valid CSV ({exc})") from None
     return incoming
+
+
+def read_package(path: Path, table: str | None = None) -> Incoming:
+    """A Frictionless Data Package that ``export --format datapackage`` wrote: the folder,
+    or its ``datapackage.json``. Each resource is a table's CSV, read as a CSV import.
+
+    Only the package's own folder is read: a resource path that is absolute or
+    climbs out of it (``..``) is refused. The parties resource also holds the
+    countries the records name (so that every party code joins); countries
+    need no registration, so their rows are skipped.
+    """
+    import orjson
+
+    descriptor = path / PACKAGE if path.is_dir() else path
+    if path.is_dir() and not descriptor.exists():
+        raise InvalidValue(f"{path} is a folder without a {PACKAGE}, not a file to import")
+    name = str(descriptor)
+    try:
+        data = orjson.loads(read_file(descriptor))
+    except orjson.JSONDecodeError as exc:
+        raise InvalidValue(f"{name} is not valid JSON: {exc}") from None
+    resources = data.get("resources") if isinstance(data, dict) else None
+    if not isinstance(resources, list) or not resources:
+        raise InvalidValue(f"{name} is not a data package: it has no list of resources")
+    folder = descriptor.parent
+    incoming = Incoming(name, {})
+    seen: set[str] = set()
+    for part, resource in enumerate(resources):
+        where = resource.get("path") if isinstance(resource, dict) else None
+        kind = resource.get("name") if isinstance(resource, dict) else None
+        if kind not in models.TABLES or not isinstance(where, str):
+            raise InvalidValue(
+                f"{name}: resource {part + 1} is not a table of summits "
+                f"({', '.join(models.TABLES)}) with a path"
+            )
+        relative = PurePath(where)
+        if relative.is_absolute() or ".." in relative.parts or "\\" in where:
+            raise InvalidValue(
+                f"{name}: resource {kind!r} has a path outside the package: {where!r}"
+            )
+        if kind in seen:
+            raise InvalidValue(f"{name}: the table {kind!r} is there twice")
+        seen.add(kind)
+        if table not in (None, "all", kind):
+            continue
+        text = decode(read_file(folder / relative), where)
+        found = _read_csv(text, where, kind, part, f"{where}, ")
+        rows = found.tables[kind]
+        if kind == "parties":
+            rows = [row for row in rows if not _is_country_row(row)]
+        incoming.tables[kind] = rows
+        incoming.problems += found.problems
+    return incoming
+
+
+def _is_country_row(row: Row) -> bool:
+    code = row.values.get("code")
+    return isinstance(code, str) and parties.is_country(code.strip().upper())
 
 
 def _check_header(columns: list[str], table: str, name: str) -> None:
@@ -343,6 +405,7 @@ REQUIRED_COLUMNS: dict[str, tuple[str, ...]] = {
     for table in models.TABLES
 }
 SUFFIXES = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+PACKAGE = "datapackage.json"
 KNOWN = {table: frozenset(models.FIELDS[table]) | DERIVED[table] for table in models.FIELDS}
 TICK_EVERY = 1000
 # What a cell is read as beyond its cleaning: a date, or a party's code from its name.

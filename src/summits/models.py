@@ -122,7 +122,8 @@ class Field(NamedTuple):
     ``clean`` may also fold the case. ``items`` marks a list of texts. An empty
     value is stored as ``default``. A ``computed`` field is set by the tool,
     never typed: import ignores its cells. ``refers`` names the table whose key
-    the value is (a foreign key, in the exports).
+    the value is (a foreign key, in the exports); ``choices`` is the fixed list
+    a value must be one of, in its order.
     """
 
     name: str
@@ -138,6 +139,7 @@ class Field(NamedTuple):
     default: str = ""
     computed: bool = False
     refers: str = ""
+    choices: tuple[str, ...] = ()
 
 
 def _choice(name: str, values: tuple[str, ...], description: str, **more: Any) -> Field:
@@ -148,6 +150,7 @@ def _choice(name: str, values: tuple[str, ...], description: str, **more: Any) -
         valid=frozenset(values).__contains__,
         code="choice",
         expected=f"{name} ({', '.join(values)})",
+        choices=values,
         **more,
     )
 

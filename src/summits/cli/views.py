@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 import click
 
-from summits import analysis, formats, models, outfiles, render, store
+from summits import analysis, exchange, formats, models, outfiles, render, store
 from summits import options as opt
 from summits import report as pages
 from summits.errors import NotFound
@@ -108,7 +108,8 @@ def matrix(
         if long:
             sheet = analysis.matrix_long(grid, database.party_names)
             if fmt != "table":
-                formats.write(sheet, fmt, sys.stdout)
+                # A summit's start is a recorded date: its bounds follow it, as in every export.
+                formats.write(exchange.bounded(sheet, ("start",)), fmt, sys.stdout)
                 return
             body = [render.sheet(sheet)]
         elif fmt != "table":
