@@ -205,7 +205,7 @@ def test_export_all_needs_json(db: Path) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for '--table': 'all' needs --format json"
+        "Error: Invalid value for '--table': 'all' needs --format json, datapackage or sqlite"
     )
     assert db.read_bytes() == before
 
@@ -636,7 +636,10 @@ def test_a_quiet_import_prints_no_progress_when_stderr_is_not_a_terminal(
 
 @pytest.mark.parametrize(
     ("name", "sentence"),
-    [("nosuch.csv", "does not exist"), ("", "is a folder, not a file to import")],
+    [
+        ("nosuch.csv", "does not exist"),
+        ("", "is a folder without a datapackage.json, not a file to import"),
+    ],
 )
 def test_a_file_to_import_that_cannot_be_read_is_refused_in_one_sentence(
     db: Path, tmp_path: Path, name: str, sentence: str

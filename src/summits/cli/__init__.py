@@ -46,7 +46,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("views", "stats", "How often each party came, and at what level."),
     "plot": ("views", "plot", "Chart each party's level across the summits (PNG, SVG, PDF)."),
     "report": ("views", "report", "Write a self-contained HTML report to send."),
-    "export": ("exchange", "export", "Export a table as CSV, JSON or JSON Lines."),
+    "export": ("exchange", "export", "Export as CSV, JSON, a data package or SQLite."),
     "import": ("exchange", "import_", "Import what export wrote, all or nothing."),
 }
 

@@ -19,7 +19,7 @@ WHOLE = ("datapackage", "sqlite")  # formats that hold every table, written to -
 PROGRESS_MIN_ROWS = 5000  # below this an import is over before a bar would help
 
 
-@click.command()
+@click.command(short_help="Export as CSV, JSON, a data package or SQLite.")
 @click.option(
     "--table",
     type=click.Choice(TABLES),
