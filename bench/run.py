@@ -216,6 +216,12 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
     def absent(command: str) -> str:
         return "" if command in has else f"'summits {command}' not in this checkout"
 
+    # sqlite-utils loading the events CSV into SQLite: the field's own tool for the job.
+    insert_events = peer(
+        "sqlite-utils", "insert", str(folder / "peer.db"), "events", events, "--csv",
+        "--no-detect-types",
+    )  # fmt: skip
+
     return [
         Pair(
             "add one event (log vs watson add)",
@@ -273,18 +279,28 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
             "bulk import of the events (import vs sqlite-utils insert)",
             1.0,
             lambda: [SUMMITS, "--db", str(scratch), "import", events],
-            peer(
-                "sqlite-utils",
-                "insert",
-                str(folder / "peer.db"),
-                "events",
-                events,
-                "--csv",
-                "--no-detect-types",
-            ),
+            insert_events,
             prepare_ours=fresh(base, scratch),
             prepare_peer=lambda: (folder / "peer.db").unlink(missing_ok=True),
             skipped=absent("import"),
+        ),
+        Pair(
+            "export as SQLite (export --format sqlite vs sqlite-utils insert)",
+            1.0,
+            ours(full, f"export --format sqlite -o {folder / 'ours.db'}"),
+            insert_events,
+            prepare_ours=lambda: _remove(folder / "ours.db", folder / "metadata.json"),
+            prepare_peer=lambda: (folder / "peer.db").unlink(missing_ok=True),
+            skipped=absent("export"),
+        ),
+        Pair(
+            "export as a data package (export --format datapackage vs sqlite-utils insert)",
+            1.0,
+            ours(full, f"export --format datapackage -o {folder / 'package'}"),
+            insert_events,
+            prepare_ours=lambda: _remove(folder / "package"),
+            prepare_peer=lambda: (folder / "peer.db").unlink(missing_ok=True),
+            skipped=absent("export"),
         ),
         Pair(
             "start-up (summits --help vs python -c 'import click')",
@@ -301,6 +317,15 @@ def pairs(folder: Path, files: dict[str, Path], peers: Path | None, has: set[str
             skipped=absent("export"),
         ),
     ]
+
+
+def _remove(*paths: Path) -> None:
+    """Remove files and folders that an earlier run wrote (outside the timing)."""
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink(missing_ok=True)
 
 
 def prepare(n_events: int, work: Path, has: set[str], with_peers: bool) -> tuple[Path, dict]:

@@ -23,6 +23,8 @@ FIGURES = (
     "a series' stats",
     "a series' report",
     "bulk import of the events",
+    "export as SQLite",
+    "export as a data package",
     "start-up",
     "export all events as CSV",
     "peak memory of log",

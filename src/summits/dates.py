@@ -258,15 +258,15 @@ def parse(text: str) -> str:
             "has an open or unknown end, which a date cannot say exactly; give both ends "
             "as an interval, e.g. 2025-06-18/2025-06-20",
         )
-    vague = _VAGUE.search(value)
+    vague = re.search(_VAGUE, value, re.I)
     if vague is not None:
         raise _vague(value, vague.group(1).lower())
     try:
-        between = _BETWEEN.fullmatch(value)
+        between = re.fullmatch(_BETWEEN, value, re.I)
         if between is not None:
             return _interval(*between.groups())
         qualifier = ""
-        approximate = _APPROXIMATE.fullmatch(value)
+        approximate = re.fullmatch(_APPROXIMATE, value, re.I)
         rest = approximate.group(2) if approximate else value
         if rest[-1] in QUALIFIERS and len(rest) > 1:
             qualifier, rest = rest[-1], rest[:-1].rstrip()
@@ -299,30 +299,28 @@ def _plain(value: str) -> str:
     return _parse_free(value)
 
 
-_APPROXIMATE = re.compile(
-    r"(circa|about|around|approximately|approx\.?|ca\.?|c\.?)(?:\s+|(?<=\.))(\S.*)", re.I
-)
-_BETWEEN = re.compile(r"between\s+(.+?)\s+and\s+(.+)", re.I)
+# Patterns compiled on first use (re caches them): start-up never pays for them.
+_APPROXIMATE = r"(circa|about|around|approximately|approx\.?|ca\.?|c\.?)(?:\s+|(?<=\.))(\S.*)"
+_BETWEEN = r"between\s+(.+?)\s+and\s+(.+)"
 # Words that make a date vaguer (or more open) than EDTF's forms can say exactly.
 _OPEN = ("before", "after", "by", "until", "till", "since")
-_VAGUE = re.compile(
+_VAGUE = (
     r"\b(early|mid|middle|late|end|beginning|start|spring|summer|autumn|fall|winter|half"
-    r"|quarter|q[1-4]|h[12]|sometime|or|" + "|".join(_OPEN) + r")\b",
-    re.I,
+    r"|quarter|q[1-4]|h[12]|sometime|or|" + "|".join(_OPEN) + r")\b"
 )
-_DAY_ONLY = re.compile(r"[0-9]{1,2}")
-_MONTH_AND_DAY = re.compile(r"([A-Za-z]+\.?)\s+[0-9]{1,2}")
-_DAY_AND_YEAR = re.compile(r"([0-9]{1,2}),?\s+([0-9]{4})")
+_DAY_ONLY = r"[0-9]{1,2}"
+_MONTH_AND_DAY = r"([A-Za-z]+\.?)\s+[0-9]{1,2}"
+_DAY_AND_YEAR = r"([0-9]{1,2}),?\s+([0-9]{4})"
 
 
 def _interval(first: str, second: str) -> str:
     """``between 18 and 20 June 2025``: the first end takes what it leaves out from the second."""
-    day_and_year = _DAY_AND_YEAR.fullmatch(second)
-    month = _MONTH_AND_DAY.fullmatch(first)
+    day_and_year = re.fullmatch(_DAY_AND_YEAR, second)
+    month = re.fullmatch(_MONTH_AND_DAY, first)
     if day_and_year and month:  # between June 18 and 20, 2025
         second = f"{month.group(1)} {day_and_year.group(1)}, {day_and_year.group(2)}"
     end = _plain(second)
-    if _DAY_ONLY.fullmatch(first):
+    if re.fullmatch(_DAY_ONLY, first):
         if len(end) != 10:
             raise InvalidValue.about(
                 first, "needs both ends in full, e.g. 'between 18 and 20 June 2025'"

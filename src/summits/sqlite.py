@@ -230,6 +230,16 @@ def _insert(
 # -- metadata.json ----------------------------------------------------------------------
 
 
+def _described(table: str, column: str) -> str:
+    """A column's description, as the data package says it (a list is JSON here)."""
+    from summits import datapackage
+
+    spec = models.FIELD[table].get(column)
+    if spec is not None and spec.items:
+        return f"{spec.description} A JSON array of texts."
+    return str(datapackage.field(table, column)["description"])
+
+
 def metadata(database: str) -> dict[str, Any]:
     """Datasette's metadata: a description of every table, view and column."""
     from summits import datapackage
@@ -238,10 +248,7 @@ def metadata(database: str) -> dict[str, Any]:
     for table in models.TABLES:
         entry: dict[str, Any] = {
             "description": datapackage.table_description(table),
-            "columns": {
-                column: datapackage.field(table, column)["description"]
-                for column in exchange.COLUMNS[table]
-            },
+            "columns": {column: _described(table, column) for column in exchange.COLUMNS[table]},
         }
         if "name" in models.FIELD[table]:
             entry["label_column"] = "name"  # what a foreign key's link shows
