@@ -286,7 +286,7 @@ def edtf_dates(draw: st.DrawFn) -> str:
 
 
 @given(edtf_dates())
-@settings(max_examples=400)
+@settings(max_examples=200)
 def test_every_stored_form_reads_back_as_itself_with_bounds_in_order(stored: str) -> None:
     assert dates.is_valid(stored)
     assert dates.parse(stored) == stored
@@ -295,7 +295,7 @@ def test_every_stored_form_reads_back_as_itself_with_bounds_in_order(stored: str
 
 
 @given(st.text(max_size=30))
-@settings(max_examples=300)
+@settings(max_examples=200)
 def test_whatever_parse_accepts_is_stored_with_bounds_in_order(text: str) -> None:
     try:
         stored = dates.parse(text)
@@ -307,7 +307,7 @@ def test_whatever_parse_accepts_is_stored_with_bounds_in_order(text: str) -> Non
 
 
 @given(edtf_dates(), st.one_of(st.none(), edtf_dates()), st.one_of(st.none(), edtf_dates()))
-@settings(max_examples=400)
+@settings(max_examples=200)
 def test_since_and_until_keep_exactly_the_dates_whose_bounds_overlap(
     stored: str, since: str | None, until: str | None
 ) -> None:

@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core_helpers import EU, assert_refused, event, invitation, invoke, nato_tables, summit, tables
-from summits import dates, exchange, models, storage, store
+from summits import dates, exchange, models, rules, storage, store
 
 # Every stored form, on every date field: events, summit start and end, invitations.
 EDTF_FORMS = [
@@ -70,7 +70,11 @@ def _edtf_tables() -> storage.Tables:
         invitation(summit="nato-2025", party="EU", role="guest"),
         invitation(summit="g7-2025", party="JPN", date="2025?"),
     ]
-    return tables(summits=summits, invitations=invitations, events=events, parties=[EU])
+    person = rules.make("persons", id="lee-jae-myung", name="Lee Jae-myung", party="KOR")
+    events[1] = {**events[1], "party": "KOR", "by": "Lee Jae-myung", "person": person["id"]}
+    return tables(
+        summits=summits, invitations=invitations, events=events, parties=[EU], persons=[person]
+    )
 
 
 @pytest.fixture
@@ -206,6 +210,10 @@ def test_the_data_package_is_valid_for_frictionless(edtf_db: Path, tmp_path: Pat
     assert schemas["events"]["foreignKeys"] == [
         {"fields": "summit", "reference": {"resource": "summits", "fields": "id"}},
         {"fields": "party", "reference": {"resource": "parties", "fields": "code"}},
+        {"fields": "person", "reference": {"resource": "persons", "fields": "id"}},
+    ]
+    assert schemas["persons"]["foreignKeys"] == [
+        {"fields": "party", "reference": {"resource": "parties", "fields": "code"}}
     ]
     assert all(s["missingValues"] == [""] for s in schemas.values())
 
@@ -318,6 +326,7 @@ def test_sqlite_has_keys_that_hold_indexes_and_nulls(exported: sqlite3.Connectio
     keys = exported.execute("PRAGMA foreign_key_list(events)").fetchall()
     assert sorted((k[2], k[3], k[4]) for k in keys) == [
         ("parties", "party", "code"),
+        ("persons", "person", "id"),
         ("summits", "summit", "id"),
     ]
     indexed = {row[1] for row in exported.execute("PRAGMA index_list(events)")}
@@ -422,3 +431,28 @@ def test_since_and_until_keep_exactly_the_events_and_summits_whose_bounds_overla
     ]
     listed = database.summits(since=since, until=until)
     assert {doc["id"] for doc in listed} == {d["id"] for d in summits if overlaps(d["start"])}
+
+
+def test_tables_and_timelines_show_edtf_dates_readably(
+    edtf_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "120")
+    shown = _ok(edtf_db, "events")
+    for text in (
+        "c. 2025-06-20",
+        "2025-06-20?",
+        "c. 2025-06-20?",
+        "2025-06-18 \u2013 20",
+        "2024 \u2013 2025",
+    ):
+        assert text in shown
+    timeline = _ok(edtf_db, "timeline", "nato-2025").splitlines()
+    assert timeline[1] == "c. 2025-06-24 \u2013 2025-06-24 \u2013 25 \u00b7 series NATO"
+    dated = [line for line in timeline if line[:4].isdigit() or line.startswith("c. ")]
+    kinds = {
+        line.index(symbol)
+        for line in dated
+        for symbol in "\u25cb\u25cf\u2715\u2298\u2013"[:4]
+        if symbol in line
+    }
+    assert len(kinds) == 1  # every kind starts in the same column, however wide the date

@@ -427,6 +427,9 @@ def _timeline_table(
     from summits import analysis
 
     out: list[RenderableType] = []
+    # A date shown wider than "summit day 1" (an interval) widens the summit's column.
+    width = max(DATE_WIDTH, *(len(dates.display(day.date)) for day in view.days))
+    indent = SOURCE_INDENT + width - DATE_WIDTH
     for number, day in enumerate(view.days):
         if number:
             out.append(Text(""))
@@ -436,14 +439,14 @@ def _timeline_table(
             when.append(f"\nsummit day {nth}", style="dim")
         for index, event in enumerate(day.events):
             table = Table(box=None, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
-            table.add_column("date", min_width=DATE_WIDTH)
+            table.add_column("date", min_width=width)
             table.add_column("kind", min_width=KIND_WIDTH)
             table.add_column("what")
             table.add_row(
                 when if index == 0 else "", kind_text(event["kind"]), _what(event, names, persons)
             )
             out.append(Fitted(table, [CODE, CODE, Fit(share=1, least=22)]))
-            out += [source_line(source, SOURCE_INDENT) for source in event["sources"]]
+            out += [source_line(source, indent) for source in event["sources"]]
     return out
 
 
