@@ -104,8 +104,8 @@ def test_matrix_long_rows(db: Path) -> None:
     text = out(db, "matrix", "--series", "BRICS", "--long", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert text.splitlines()[0] == (
-        "party,party_name,summit,summit_name,series,start,role,cell,level,mode,left_early,"
-        "stand_in,person,by"
+        "party,party_name,summit,summit_name,series,start,start_earliest,start_latest,role,cell,"
+        "level,mode,left_early,stand_in,person,by"
     )
     assert len(rows) == 4 * 3  # every party and summit
     assert rows[4] == {
@@ -115,6 +115,8 @@ def test_matrix_long_rows(db: Path) -> None:
         "summit_name": "BRICS Summit 2025",
         "series": "BRICS",
         "start": "2025-07-06",
+        "start_earliest": "2025-07-06",
+        "start_latest": "2025-07-06",
         "role": "member",
         "cell": "leader",
         "level": "leader",

@@ -3,7 +3,6 @@ pandas reads without options, a Frictionless data package, SQLite for Datasette.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import sqlite3
@@ -265,8 +264,7 @@ def test_a_package_folder_that_is_not_empty_is_refused_unless_force(
     before = edtf_db.read_bytes()
     result = invoke(edtf_db, "export", "--format", "datapackage", "-o", str(folder))
     assert assert_refused(result, before, edtf_db) == (
-        f"{folder} is not empty; give an empty or new folder, or --force to write the "
-        "package's files into it (replacing files of the same names)"
+        f"{folder} is a folder that is not empty; add --force to write into it"
     )
     assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
     _ok(edtf_db, "export", "--format", "datapackage", "-o", str(folder), "--force")
@@ -353,18 +351,24 @@ def test_sqlite_has_keys_that_hold_indexes_and_nulls(exported: sqlite3.Connectio
     ]  # fmt: skip
 
 
-def test_the_attendance_view_holds_the_matrix_cells(
-    exported: sqlite3.Connection, tmp_path: Path
+@pytest.mark.parametrize("series", ["NATO", "G7"])
+def test_the_attendance_view_holds_the_long_rows_of_matrix_long(
+    exported: sqlite3.Connection, tmp_path: Path, series: str
 ) -> None:
-    view = exported.execute(
-        "SELECT party, summit, cell, level, stand_in, by FROM attendance WHERE series = 'NATO'"
-    ).fetchall()
-    wide = list(csv.DictReader(io.StringIO(_ok(tmp_path / "nato.json", "matrix", "--format",
-                                                 "csv", "--series", "NATO"))))  # fmt: skip
-    cells = {(row["party"], s): row[s] for row in wide for s in row if s != "party" and row[s]}
-    assert {(party, summit): cell for party, summit, cell, *_ in view} == cells
-    assert ("JPN", "nato-2025", "minister", "minister", 1, "Takeshi Iwaya") in view
-    assert ("EU", "nato-2025", "invited", None, 0, None) in view
+    cursor = exported.execute("SELECT * FROM attendance WHERE series = ?", (series,))
+    columns = [column[0] for column in cursor.description]
+    view = [dict(zip(columns, row, strict=True)) for row in cursor]
+    long = json.loads(
+        _ok(tmp_path / "nato.json", "matrix", "--series", series, "--long", "--format", "json")
+    )
+    # SQLite's forms of the same values: a flag is 0 or 1, a missing value NULL.
+    as_stored = [
+        {k: int(v) if isinstance(v, bool) else (None if v == "" else v) for k, v in row.items()}
+        for row in long
+    ]
+    assert view == as_stored
+    assert all(list(row) == columns for row in long)
+    assert (len(view) > 0) is (series == "NATO")  # the G7 summit has nobody recorded
 
 
 def test_metadata_json_describes_every_table_and_column_for_datasette(
@@ -392,7 +396,7 @@ def test_an_existing_sqlite_file_is_replaced_only_with_force(edtf_db: Path, tmp_
     before = edtf_db.read_bytes()
     result = invoke(edtf_db, "export", "--format", "sqlite", "-o", str(target))
     assert assert_refused(result, before, edtf_db) == (
-        f"{target} already exists; use --force to replace it"
+        f"{target} already exists; add --force to replace it"
     )
     assert target.read_bytes() == b"mine"
     _ok(edtf_db, "export", "--format", "sqlite", "-o", str(target), "--force")
