@@ -46,13 +46,15 @@ ATTENDANCE_DESCRIPTIONS = {  # the columns of matrix --long
     "start_earliest": "The first day the start can mean.",
     "start_latest": "The last day the start can mean.",
     "role": "The party's role, if invited.",
-    "cell": "The matrix cell: the level that attended, else the last word, else invited.",
-    "level": "The level that attended (empty when nobody did).",
-    "mode": "How they took part (in person, video, message).",
-    "left_early": "1 when the representative left early.",
-    "stand_in": "1 when someone stood in for a leader who cancelled or declined.",
-    "person": "The registered person who attended.",
-    "by": "Who attended, as written.",
+    "cell": "The matrix cell: the representation (leader, leader (video), ...), else the "
+    "party's last word, else invited; empty when neither invited nor recorded.",
+    "level": "The representation's level (empty when the party did not attend).",
+    "mode": "How the representative took part (in-person, video, message).",
+    "left_early": "1 when the representative left before the summit ended.",
+    "stand_in": "1 when a different person went after someone of the party cancelled or "
+    "declined (or was stood in for).",
+    "person": "The registered person the cell is about.",
+    "by": "The person the cell is about, as written.",
 }
 
 
