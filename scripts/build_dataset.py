@@ -1615,6 +1615,11 @@ def build(path: Path) -> None:
                 instead_of=event.instead_of,
                 recorded=RECORDED,
             )
+    # The store wrote a history entry (its id, time and user differ on every build);
+    # a dataset is built, not edited, so it starts without history.
+    tables = storage.load(path)
+    del tables[storage.HISTORY]
+    storage.atomic_write(path, storage.dump(tables))
 
 
 def built_bytes() -> bytes:

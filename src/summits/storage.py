@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 from tinydb.storages import Storage
-from tinydb.table import Table
+from tinydb.table import Document, Table
 
 from summits import strictjson
 from summits.cache import Identity
@@ -36,7 +36,12 @@ from summits.models import TABLES
 # Schema 2 (version 2 of the product) adds event modes, stand-ins and persons,
 # summit formats and statuses, invitation notes, and the history table.
 SCHEMA_VERSION = 2
-DEPTH = 4  # file → table → record → list of text; a nested field needs more
+# file → table → record → list of text, and the deepest part of a history entry:
+# file → history → entry → changes → table → change → key's change → record before → list.
+DEPTH = 9
+# The history of changes (see ``history``) is stored as one more table of numbered
+# entries, one a line, beside the record tables; it is not a table of records.
+HISTORY = "history"
 Tables = dict[str, dict[str, Any]]
 
 
@@ -124,7 +129,7 @@ def parse_versioned(raw: bytes, path: Path, *, checked: bool = False) -> tuple[T
             f"{path} was written by a newer summits (schema {version}; this one reads "
             f"{SCHEMA_VERSION}); upgrade summits to use it"
         )
-    unknown = sorted(data.keys() - set(TABLES))
+    unknown = sorted(data.keys() - {*TABLES, HISTORY})
     if unknown:
         raise DatabaseError(f"{path} is not a summits database: unknown table {unknown[0]!r}")
     tables = empty()
@@ -325,16 +330,43 @@ class InPlaceTable(Table):
         self.clear_cache()
 
     def insert_multiple(self, documents: Iterable[Mapping[str, Any]]) -> list[int]:
-        """Add records as they are: TinyDB's own copies each one, which ours need not be."""
+        """Add records as they are: TinyDB's own copies each one, which ours need not be.
+
+        A ``Document`` keeps its ``doc_id``, as in TinyDB (so undo puts a removed
+        record back in its place); the others are numbered after the last.
+        """
         tables = self._storage.read() or {}
         records = tables.setdefault(self.name, {})
-        first = max(map(int, records), default=0) + 1
         added = list(documents)
+        if any(isinstance(doc, Document) for doc in added):
+            return self._insert_placed(tables, records, added)
+        first = max(map(int, records), default=0) + 1
         records.update(zip(map(str, range(first, first + len(added))), added, strict=True))
         self._storage.write(tables)
         self.clear_cache()
         self._next_id = None  # TinyDB's cached next id is stale now
         return list(range(first, first + len(added)))
+
+    def _insert_placed(
+        self, tables: Tables, records: dict[str, Any], added: list[Mapping[str, Any]]
+    ) -> list[int]:
+        placed = {doc.doc_id for doc in added if isinstance(doc, Document)}
+        taken = [number for number in placed if str(number) in records]
+        if taken:
+            raise ValueError(f"document with ID {taken[0]} already exists")
+        following = max([*map(int, records), *placed], default=0) + 1
+        numbers = []
+        for doc in added:
+            if isinstance(doc, Document):
+                number = doc.doc_id
+            else:
+                number, following = following, following + 1
+            records[str(number)] = dict(doc)  # a plain dict, as parsing the file gives
+            numbers.append(number)
+        self._storage.write(tables)
+        self.clear_cache()
+        self._next_id = None
+        return numbers
 
     def insert(self, document: Mapping[str, Any]) -> int:
         return self.insert_multiple([document])[0]

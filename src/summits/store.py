@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from summits import cache, dates, models, parties, people, rules, storage, wording
+from summits import cache, dates, history, models, parties, people, rules, storage, wording
 from summits.errors import (
     Ambiguous,
     Conflict,
@@ -93,6 +93,8 @@ def writing(path: Path) -> Iterator[Database]:
         del raw  # 30 MB at 100,000 events that the block and the dump do not need
         yield db
         if db.storage.dirty:
+            # The entry saying what changed goes into the same write as the change.
+            history.append(db.storage.tables, db.changes)
             # Every change below keeps the rules, so the new file is as valid as the old.
             new = storage.dump(db.storage.tables)
             storage.sweep_temp_files(real)
@@ -242,6 +244,7 @@ class Database:
         self.path = path
         self.schema = schema  # the version of the file as read (upgraded in memory)
         self.storage = storage.MemoryStorage(tables)
+        self.changes = history.Changes()  # what this command changed, for its history entry
 
     @functools.cached_property
     def _tinydb(self) -> Any:
@@ -371,16 +374,23 @@ class Database:
     def _doc_ids(self, table: str, match: Callable[[Record], bool]) -> list[int]:
         return [int(key) for key, doc in self.storage.tables[table].items() if match(doc)]
 
+    def _numbered(self, table: str, doc_ids: Iterable[int]) -> list[tuple[int, Record]]:
+        records = self.storage.tables[table]
+        return [(doc_id, records[str(doc_id)]) for doc_id in doc_ids]
+
     def _insert(self, table: str, doc: Record) -> None:
-        self._tinydb.table(table).insert(doc)
+        doc_id = self._tinydb.table(table).insert(doc)
+        self.changes.inserted(table, [(doc_id, doc)])
         self._forget_lookups()
 
     def _replace(self, table: str, doc_ids: list[int], doc: Record) -> None:
+        self.changes.replacing(table, self._numbered(table, doc_ids))
         self._tinydb.table(table).update(doc, doc_ids=doc_ids)
         self._forget_lookups()
 
     def _remove(self, table: str, doc_ids: list[int]) -> None:
         if doc_ids:
+            self.changes.removing(table, self._numbered(table, doc_ids))
             self._tinydb.table(table).remove(doc_ids=doc_ids)
         self._forget_lookups()
 
@@ -487,7 +497,7 @@ class Database:
             if doc["person"] != person:
                 moves.setdefault(person, []).append(int(key))
         for person, doc_ids in moves.items():
-            self._tinydb.table("events").update({"person": person}, doc_ids=doc_ids)
+            self._replace("events", doc_ids, {"person": person})
         return sum(map(len, moves.values()))
 
     def invite(
@@ -584,10 +594,42 @@ class Database:
                 doc.update(new)
 
             doc_ids = self._doc_ids(table, lambda d: models.key_of(table, d) in by_key)
+            self.changes.replacing(table, self._numbered(table, doc_ids))
             target.update(swap, doc_ids=doc_ids)
         if added:
-            target.insert_multiple(added)
+            self.changes.inserted(table, zip(target.insert_multiple(added), added, strict=True))
         self._forget_lookups()
+
+    def revert(self, table: str, records: Mapping[str, tuple[Record | None, int | None]]) -> None:
+        """Make each named record what is given (None: absent), for undo, in any table.
+
+        ``records`` maps a key to the record to put back and the place it had in
+        the file: a record put back where it was, when that place is free, gives
+        the file its old bytes again.
+        """
+        from tinydb.table import Document
+
+        present = {
+            models.key_of(table, doc): int(number)
+            for number, doc in self.storage.tables[table].items()
+            if models.key_of(table, doc) in records
+        }
+        gone = [present[key] for key, (doc, _) in records.items() if doc is None and key in present]
+        self._remove(table, gone)
+        taken = set(self.storage.tables[table])
+        replaced: list[Record] = []
+        added: list[Record] = []
+        for key, (doc, place) in records.items():
+            if doc is None:
+                continue
+            if key in present:
+                replaced.append(doc)
+            elif place is not None and str(place) not in taken:
+                added.append(Document(doc, doc_id=place))
+                taken.add(str(place))
+            else:
+                added.append(doc)
+        self.import_records(table, added, replaced)
 
 
 def _is_invitation(summit_id: str, code: str) -> Callable[[Record], bool]:

@@ -48,6 +48,10 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("views", "report", "Write a self-contained HTML report to send."),
     "export": ("exchange", "export", "Export as CSV, JSON, a data package or SQLite."),
     "import": ("exchange", "import_", "Import what export wrote, all or nothing."),
+    "history": ("history", "history_", "Show who changed what and when, or prune the history."),
+    "undo": ("history", "undo", "Revert one command's changes (the latest, or one named)."),
+    "merge": ("team", "merge", "Merge two versions of a database: git's merge driver."),
+    "git-setup": ("team", "git_setup", "Make git merge the database with summits merge."),
 }
 
 
@@ -68,6 +72,15 @@ class SummitsGroup(click.Group):
             importlib.import_module(f"summits.cli.{module}"), attribute
         )
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """Find the command; remember it as typed (after --db) for the history entry."""
+        from summits import history
+
+        history.set_command(args)
+        return super().resolve_command(ctx, args)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """The commands and their one-line help, without loading their modules."""
