@@ -11,10 +11,12 @@ and ``tests/test_docs.py`` fails when a file differs from a fresh run.
 reader pasting them in order. The shell starts in a temporary folder laid out
 like a fresh clone (the files of ``CLONE``, or nothing) with a fixed
 environment: output to a pipe (no colour), ``COLUMNS=100``, ``NO_COLOR``, its
-own ``HOME``. Two kinds of value cannot repeat from run to run and are masked,
-exactly and only these: the ids of events created during the run (random) and
-their ``recorded`` times (the clock). Ids and times already in the bundled
-data repeat, so they are shown as they are.
+own ``HOME``, the login name ``researcher`` (history entries say who), and a
+git identity for the commits of the team walkthrough. Three kinds of value
+cannot repeat from run to run and are masked, exactly and only these: the ids
+of events created during the run (random), the ids of history entries (random)
+and the times events were recorded and entries made (the clock). Ids and times
+already in the bundled data repeat, so they are shown as they are.
 
 A command expected to fail says so in a comment, ``# exit 1``; any other
 exit status than the one shown stops the generation.
@@ -44,6 +46,7 @@ WIDTH = 100
 CLONE = ("data",)  # what the examples need of a clone of the repository
 
 ID_MASK = "id{:06d}"  # the n-th event created in a file: id000001, id000002, …
+ENTRY_MASK = "hist{:04d}"  # the n-th history entry made: hist0001, hist0002, …
 TIME_MASK = "YYYY-MM-DDThh:mm:ssZ"
 TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 HEX_ID = re.compile(r"(?<![0-9A-Za-z])[0-9a-f]{8}(?![0-9A-Za-z])")
@@ -76,6 +79,14 @@ class Session:
             "LC_ALL": "C.UTF-8",
             "TZ": "UTC",
             "PYTHONUNBUFFERED": "1",  # stdout and stderr interleave as on a terminal
+            "USER": "researcher",  # the login name history entries record
+            "LOGNAME": "researcher",
+            # Who commits in the team walkthrough (a reader's git has its own identity).
+            "GIT_AUTHOR_NAME": "Researcher",
+            "GIT_AUTHOR_EMAIL": "researcher@example.org",
+            "GIT_COMMITTER_NAME": "Researcher",
+            "GIT_COMMITTER_EMAIL": "researcher@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1",
         }
         self.shell = subprocess.Popen(
             ["bash", "--noprofile", "--norc"],
@@ -89,10 +100,11 @@ class Session:
         )
         self.ran: list[Ran] = []
         # Values that repeat from run to run: the bundled dataset's, and any already here.
-        self.known_ids, self.known_times = _values(
+        self.known_ids, self.known_times, _ = _values(
             [*self.folder.rglob("*.json*"), ROOT / "src" / "summits" / "sample.json"]
         )
         self.masks: dict[str, str] = {}
+        self.entry_masks: dict[str, str] = {}
 
     def run(self, command: str) -> str:
         """Run one command (with its continuation lines); its output, masked."""
@@ -128,20 +140,25 @@ class Session:
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def _mask(self, output: str) -> str:
-        ids, _ = _values(self.folder.rglob("*.json*"))
+        ids, _, entries = _values(self.folder.rglob("*.json*"))
         for new in ids:  # numbered in the order the events were created
             if new not in self.known_ids:
                 self.masks.setdefault(new, ID_MASK.format(len(self.masks) + 1))
-        output = HEX_ID.sub(lambda m: self.masks.get(m.group(0), m.group(0)), output)
+        for entry in entries:  # in the order the entries were made
+            self.entry_masks.setdefault(entry, ENTRY_MASK.format(len(self.entry_masks) + 1))
+        masks = {**self.entry_masks, **self.masks}
+        output = HEX_ID.sub(lambda m: masks.get(m.group(0), m.group(0)), output)
         return TIMESTAMP.sub(
             lambda m: m.group(0) if m.group(0) in self.known_times else TIME_MASK, output
         )
 
 
-def _values(paths: Iterable[Path]) -> tuple[dict[str, None], set[str]]:
-    """The event ids (in file order) and ``recorded`` times of these JSON files."""
+def _values(paths: Iterable[Path]) -> tuple[dict[str, None], set[str], list[str]]:
+    """The event ids (in file order), ``recorded`` times and history entry ids (oldest
+    first) of these JSON files."""
     ids: dict[str, None] = {}
     times: set[str] = set()
+    entries: list[str] = []
     for path in sorted(paths):
         try:
             data = json.loads(path.read_bytes())
@@ -150,7 +167,11 @@ def _values(paths: Iterable[Path]) -> tuple[dict[str, None], set[str]]:
         for event in _events(data):
             ids[str(event.get("id", ""))] = None
             times.add(str(event.get("recorded", "")))
-    return ids, times
+        history = data.get("history") if isinstance(data, dict) else None
+        for entry in history.values() if isinstance(history, dict) else ():
+            if isinstance(entry, dict):
+                entries.append(str(entry.get("id", "")))
+    return ids, times, entries
 
 
 def _events(data: Any) -> Iterator[dict[str, Any]]:

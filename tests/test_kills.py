@@ -27,7 +27,7 @@ from stress_helpers import (
     summits,
     temp_files,
 )
-from summits import exchange
+from summits import exchange, history, models, storage
 
 pytestmark = pytest.mark.slow
 
@@ -116,6 +116,58 @@ def test_a_killed_import_adds_all_rows_or_none(tmp_path: Path) -> None:
     path.write_bytes(before)
     assert summits(path, "import", str(rows)).returncode == 0
     assert event_ids(path) == old_ids | new_ids
+
+
+def disagreements(path: Path) -> list[str]:
+    """Records the history says one thing of and the data another.
+
+    The latest entry to touch a record says what the record is now: absent after
+    a removal, else the record its digest was taken of.
+    """
+    tables = storage.load(path)
+    latest = {}
+    for entry in history.entries(tables, path):
+        for change in entry.changes:
+            latest[change.table, change.key] = change
+    now = {(t, models.key_of(t, doc)): doc for t in models.TABLES for doc in tables[t].values()}
+    return [
+        f"{table} {key}"
+        for (table, key), change in latest.items()
+        if not (
+            (table, key) not in now
+            if change.op == history.REMOVE
+            else (table, key) in now and history.digest(now[table, key]) == change.after
+        )
+    ]
+
+
+def test_a_killed_writer_never_leaves_history_and_data_disagreeing(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    make_db(path, 2000)
+    rng = random.Random(13)
+    base = [*SUMMITS, "--db", str(path)]
+    commands = [
+        [*base, "log", "nato-2025", "KOR", "attended", "-q"],
+        [*base, "event", "edit", "00000005", "--reason", "edited {}"],
+        [*base, "event", "rm", "{:08x}"],
+        [*base, "undo"],
+    ]
+    span = duration(commands[0]) * 1.3
+    entries = 0
+    outcomes = set()
+    for attempt in range(16):
+        argv = [word.format(attempt) for word in commands[attempt % len(commands)]]
+        status, _ = kill_at(argv, rng.uniform(0, span), path if attempt % 4 == 1 else None)
+        found = len(history.entries(storage.load(path), path))
+        if status == 0:
+            assert found == entries + 1
+        else:  # killed (or refused: nothing to undo, an event removed already)
+            assert found in (entries, entries + 1)
+        outcomes.add("written" if found > entries else "not written")
+        entries = found
+        assert disagreements(path) == []
+        assert_checks(path)
+    assert outcomes == {"written", "not written"}
 
 
 # -- many processes at once ----------------------------------------------------

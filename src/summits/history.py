@@ -264,7 +264,9 @@ def _entry(number: int, raw: Any, path: Path) -> Entry:
     if not isinstance(stored, dict):
         raise damaged("has no 'changes' object")
     found: list[Change] = []
-    for table, ops in stored.items():
+    # In the order the tables are declared (a summit before its events), whatever the file's.
+    order = {table: place for place, table in enumerate(models.TABLES)}
+    for table, ops in sorted(stored.items(), key=lambda item: order.get(item[0], len(order))):
         if not isinstance(ops, dict) or not ops.keys() <= set(OPS):
             raise damaged(f"has changes of {table!r} other than add, change and remove")
         if not all(isinstance(by_key, dict) for by_key in ops.values()):

@@ -67,7 +67,7 @@ def history_(db: Path, limit: int | None, key: str | None, fmt: str, prune: int 
     if fmt != "table":
         formats.write(formats.Sheet(COLUMNS, _rows(chosen, steps)), fmt, sys.stdout)
         return
-    if not chosen:
+    if not found:
         click.echo("no history yet: it starts with the next change")
     for number, entry in enumerate(chosen):
         if number:
@@ -107,14 +107,20 @@ def _record(found: Sequence[history.Entry], text: str) -> str:
     return matches[0]
 
 
-def _show(steps: Sequence[history.Step], total: int) -> None:
-    """Each record's change, field by field, under its entry's heading."""
+def _show(steps: Sequence[history.Step], total: int, whole: bool = True) -> None:
+    """Each record's change, field by field, under its entry's heading.
+
+    ``whole`` False: the fields of a change only, not all those of a record added
+    or removed (what undo says it did).
+    """
     for step in steps:
         what = f"{models.SINGULAR.get(step.table, step.table)} {visible(step.key)}"
         if not step.known:
             click.echo(f"  {_VERBS[step.op]} {what} (what it became is not known: changed since)")
             continue
         click.echo(f"  {_VERBS[step.op]} {what}")
+        if not whole and step.op != history.CHANGE:
+            continue
         for field in history.fields(step):
             if step.op == history.ADD:
                 click.echo(f"    {field.name}: {_shown(field.new)}")
@@ -123,7 +129,7 @@ def _show(steps: Sequence[history.Step], total: int) -> None:
             else:
                 click.echo(f"    {field.name}: {_shown(field.old)} \u2192 {_shown(field.new)}")
     if total > len(steps):
-        click.echo(f"  \u2026 and {total - len(steps):,} more (all of them: --format csv)")
+        click.echo(f"  \u2026 and {total - len(steps):,} more")
 
 
 def _shown(value: Any) -> str:
@@ -171,4 +177,4 @@ def undo(db: Path, entry: str | None, dry_run: bool) -> None:
         history.undo(database, plan, found)
     verb = "would undo" if dry_run else "undid"
     click.echo(f"{verb} {chosen.id}: summits {visible(chosen.command)}".rstrip())
-    _show(plan.steps[:SHOWN], len(plan.steps))
+    _show(plan.steps[:SHOWN], len(plan.steps), whole=False)

@@ -42,11 +42,11 @@ def merge(base: Path, ours: Path, theirs: Path) -> None:
         count = len(result.clashes)
         raise opt.Refused(
             f"{count} conflict{'s' if count != 1 else ''}, listed above; "
-            f"{ours} keeps our value for each"
+            "the merged file keeps our value for each"
         )
     if broken:
         raise opt.Refused(
-            f"the merged {ours} breaks the rules (listed above); "
+            "the merged file breaks the rules (listed above); "
             "mend it with summits commands or in an editor, then run 'summits check'"
         )
 
