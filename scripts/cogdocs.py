@@ -79,8 +79,9 @@ class Session:
             "LC_ALL": "C.UTF-8",
             "TZ": "UTC",
             "PYTHONUNBUFFERED": "1",  # stdout and stderr interleave as on a terminal
-            "USER": "researcher",  # the login name history entries record
-            "LOGNAME": "researcher",
+            # The login name history entries record (getpass reads LOGNAME first, so
+            # it is left unset: ``export USER=bob`` in an example changes who works).
+            "USER": "researcher",
             # Who commits in the team walkthrough (a reader's git has its own identity).
             "GIT_AUTHOR_NAME": "Researcher",
             "GIT_AUTHOR_EMAIL": "researcher@example.org",

@@ -168,11 +168,11 @@ def test_undo_output_names_the_entry_and_each_record(db: Path) -> None:
     assert ok(db, "undo").splitlines() == [
         "undid 00000002: summits summit rm nato-2025 --force",
         "  added summit nato-2025",
-        "  added invitation nato-2025/AUS",
-        "  added invitation nato-2025/EU",
         "  added invitation nato-2025/JPN",
         "  added invitation nato-2025/KOR",
+        "  added invitation nato-2025/AUS",
         "  added invitation nato-2025/NZL",
+        "  added invitation nato-2025/EU",
         "  added event 3f9a1c2e",
         "  added event 3f9b0000",
         "  added event a1b2c3d4",
@@ -207,8 +207,9 @@ def test_undo_refuses_when_a_later_entry_changed_the_same_record(db: Path) -> No
     before = db.read_bytes()
     message = assert_refused(invoke(db, "undo", "00000001"), before, db)
     assert message == (
-        "cannot undo 00000001: the later entry 00000003 ('event edit 3f9a --level minister' "
-        "by alice at 2025-06-30T12:00:00Z) changed event 3f9a1c2e too; undo 00000003 first"
+        "cannot undo 00000001: the later entry 00000003 (alice at 2025-06-30T12:00:00Z: "
+        "summits event edit 3f9a --level minister) changed event 3f9a1c2e too; "
+        "undo 00000003 first"
     )
     assert_refused(invoke(db, "undo", "00000001", "--dry-run"), before, db)
     ok(db, "undo", "00000002")  # another record: fine
@@ -232,7 +233,7 @@ def test_undo_refuses_to_leave_records_that_break_the_rules(db: Path) -> None:
     before = db.read_bytes()
     assert assert_refused(invoke(db, "undo", "00000001"), before, db) == (
         "cannot undo 00000001: it would leave invitation g20-2025/JPN: summit: 'g20-2025' "
-        "is not a summit; 00000002 ('invite g20-2025 JPN' by alice at 2025-06-30T12:00:00Z) "
+        "is not a summit; 00000002 (alice at 2025-06-30T12:00:00Z: summits invite g20-2025 JPN) "
         "did that, undo it first"
     )
 

@@ -68,6 +68,10 @@ def test_both_sides_appending_events_merge_cleanly() -> None:
     assert [events[n]["id"] for n in ("5", "6")] == ["0000aaaa", "0000bbbb"]
     assert entry_ids(result.tables) == entry_ids(ours) | entry_ids(theirs)
     assert result.taken == {"add": 1} and result.entries == 1
+    # Theirs' new entry before ours' own: undo after the merge takes back ours.
+    order = [entry["id"] for entry in result.tables[storage.HISTORY].values()]
+    (mine,) = entry_ids(ours) - entry_ids(base)
+    assert order[-1] == mine and len(order) == 2
     assert merging.problems(result.tables, MEMORY) == []
 
 

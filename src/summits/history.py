@@ -283,7 +283,9 @@ def _entry(number: int, raw: Any, path: Path) -> Entry:
             ):
                 raise damaged(f"has a change to {table!r} without its record before and digest")
             found.append(Change(table, key, CHANGE, value["before"], value["after"], None))
-        for key, value in ops.get(REMOVE, {}).items():
+        # Removals in their places in the file (the order they were made), not by key.
+        removals = ops.get(REMOVE, {})
+        for key, value in sorted(removals.items(), key=lambda item: _place(item[1])):
             place = value.get("number") if isinstance(value, dict) else None
             if not (
                 isinstance(value, dict)
@@ -294,6 +296,11 @@ def _entry(number: int, raw: Any, path: Path) -> Entry:
                 raise damaged(f"has a removal from {table!r} without its record and place")
             found.append(Change(table, key, REMOVE, value["before"], "", place))
     return Entry(number, raw["id"], raw["at"], raw["user"], raw["command"], undoes, tuple(found))
+
+
+def _place(value: Any) -> int:
+    number = value.get("number") if isinstance(value, dict) else None
+    return number if type(number) is int else 0
 
 
 def find(found: Sequence[Entry], prefix: str) -> Entry:
@@ -546,11 +553,11 @@ def _name(table: str, key: str) -> str:
 
 
 def _said(entry: Entry) -> str:
-    """An entry as a sentence names it: its command (shortened), who and when."""
-    command = visible(entry.command) or "(no command)"
-    if len(command) > 60:
-        command = command[:57] + "..."
-    return f"'{command}' by {visible(entry.user)} at {entry.at}"
+    """An entry as a sentence names it: who, when, and its command (shortened)."""
+    command = visible(entry.command)
+    if len(command) > 50:
+        command = command[:49] + "\u2026"
+    return f"{visible(entry.user)} at {entry.at}: summits {command}".rstrip()
 
 
 def prune(tables: dict[str, dict[str, Any]], keep: int) -> int:

@@ -156,19 +156,26 @@ def _record(
 def _history(
     base: storage.Tables, ours: storage.Tables, theirs: storage.Tables
 ) -> tuple[dict[str, Any] | None, int]:
-    """The entries of both sides by id, less those either side pruned; in time order."""
+    """The entries of both sides by id, less those either side pruned.
+
+    Theirs' new entries go after the entries both sides share and before ours'
+    own since: the order does not hang on two machines' clocks, and ``undo``
+    after a merge takes back our latest command, as the merged records keep
+    ours where the two clash.
+    """
     sides = [_entries(tables) for tables in (base, ours, theirs)]
     if not any(sides):
         return None, 0
     old, mine, other = sides
-    kept = [entry for entry_id, entry in mine.items() if entry_id in other or entry_id not in old]
-    new = [
-        entry for entry_id, entry in other.items() if entry_id not in mine and entry_id not in old
-    ]
+    # An entry in the base that a side no longer has was pruned there: it stays out.
+    kept = [ident for ident in mine if ident in other or ident not in old]
+    new = [ident for ident in other if ident not in mine and ident not in old]
     if not new and len(kept) == len(mine):
         return dict(ours.get(history.HISTORY, {})), 0  # nothing of theirs: ours as it is
-    ordered = sorted([*kept, *new], key=lambda entry: str(entry.get("at", "")))
-    return {str(number): entry for number, entry in enumerate(ordered, 1)}, len(new)
+    shared = max((place + 1 for place, ident in enumerate(kept) if ident in old), default=0)
+    ordered = [*kept[:shared], *new, *kept[shared:]]
+    entries = {**other, **mine}
+    return {str(n): entries[ident] for n, ident in enumerate(ordered, 1)}, len(new)
 
 
 def _entries(tables: storage.Tables) -> dict[str, Record]:

@@ -52,11 +52,12 @@ def merge(base: Path, ours: Path, theirs: Path) -> None:
 
 
 def _taken(result: merging.Merged) -> dict[str, int]:
+    entries = "history entry" if result.entries == 1 else "history entries"
     return {
         "added": result.taken["add"],
         "changed": result.taken["change"],
         "removed": result.taken["remove"],
-        "history entries": result.entries,
+        entries: result.entries,
     }
 
 
