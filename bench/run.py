@@ -352,6 +352,25 @@ def prepare(n_events: int, work: Path, has: set[str], with_peers: bool) -> tuple
     return folder, files
 
 
+def history_growth(figure: str, full: Path) -> Figure:
+    """How much the history entry of the events import adds to the file, in percent.
+
+    The entry holds each added event's key and digest; it is measured against the
+    file without its history table.
+    """
+    import orjson
+
+    from summits import storage
+
+    tables = storage.load(full)
+    entries = tables.pop("history", {})
+    if not entries:
+        return Figure(figure, "-", "-", None, "≤ 10%", None, "no history in this checkout")
+    entry = entries[max(entries, key=int)]  # the last import: the events
+    share = len(orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)) / len(storage.dump(tables))
+    return Figure(figure, f"{share:.1%}", "-", None, "≤ 10%", share <= 0.10)
+
+
 # -- report --------------------------------------------------------------------
 
 
@@ -414,6 +433,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         figures.append(
             Figure("peak memory of log", f"{peak:.0f} MiB", "-", None, "≤ 350 MiB", peak <= 350)
         )
+    growth = "file growth from history (the events import's entry)"
+    if not chosen or any(word in growth for word in chosen):
+        figures.append(history_growth(growth, folder / "full.json"))
     print(f"\n{args.events:,} events, {args.runs} alternated runs a pair, median ratios:\n")
     print(table(figures))
     return 0 if all(f.passed is not False for f in figures) else 1

@@ -28,6 +28,7 @@ FIGURES = (
     "start-up",
     "export all events as CSV",
     "peak memory of log",
+    "file growth from history",
 )
 
 

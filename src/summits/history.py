@@ -85,7 +85,7 @@ def digest(doc: Mapping[str, Any]) -> str:
     import base64
     import hashlib
 
-    filled = {name: value for name, value in doc.items() if value != "" and value != []}
+    filled = {name: value for name, value in doc.items() if value}  # texts and lists only
     raw = orjson.dumps(filled, option=orjson.OPT_SORT_KEYS)
     return base64.urlsafe_b64encode(hashlib.blake2b(raw, digest_size=4).digest())[:6].decode()
 
@@ -143,13 +143,13 @@ class Changes:
                 touched[key] = [_copy(doc), number, number]
 
     def removing(self, table: str, numbered: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
-        """Told before the records go."""
+        """Told before the records go (a removed record is not changed after: no copy)."""
         touched = self._touched.setdefault(table, {})
         for number, doc in numbered:
             key = models.key_of(table, doc)
             found = touched.get(key)
             if found is None:
-                touched[key] = [_copy(doc), number, None]
+                touched[key] = [doc, number, None]
             else:
                 found[2] = None
 
@@ -506,8 +506,9 @@ def plan_undo(tables: Tables, found: Sequence[Entry], entry: Entry) -> Undo:
                 )
             back = complete(table, change.before) if change.before is not None else None
             records[table][change.key] = (back, change.number)
-            now_copy = _copy(record) if record is not None else None  # revert changes it in place
-            planned.append(Step(table, change.key, _UNDOING[change.op], now_copy, back))
+            if change.op == CHANGE and record is not None:
+                record = _copy(record)  # the revert changes it in place
+            planned.append(Step(table, change.key, _UNDOING[change.op], record, back))
     return Undo(entry, planned, records)
 
 

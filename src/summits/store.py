@@ -610,9 +610,9 @@ class Database:
         from tinydb.table import Document
 
         present = {
-            models.key_of(table, doc): int(number)
+            key: int(number)
             for number, doc in self.storage.tables[table].items()
-            if models.key_of(table, doc) in records
+            if (key := models.key_of(table, doc)) in records
         }
         gone = [present[key] for key, (doc, _) in records.items() if doc is None and key in present]
         self._remove(table, gone)
