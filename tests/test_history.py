@@ -116,20 +116,30 @@ CSV_UPDATE = (
     "a1b2c3d4,nato-2025,JPN,attended,2025-06-25,Takeshi Iwaya,minister,,2025-06-30T12:00:00Z\n"
     "feed0002,g7-2025,JPN,attended,2025-06-16,,,,2025-06-30T12:00:00Z\n"
 )
-CHANGING = {
-    "summit add": ["summit", "add", "g20-2025", "--name", "G20 2025", "--start", "2025-11-22"],
-    "summit edit": ["summit", "edit", "nato-2025", "--host", "Den Haag", "--note", "5%"],
-    "summit rm --force": ["summit", "rm", "nato-2025", "--force"],
-    "summit rm": ["summit", "rm", "g7-2025"],
-    "party add": ["party", "add", "ASEAN", "--name", "Association of Southeast Asian Nations"],
-    "invite": ["invite", "nato-2025", "ITA", "USA", "--role", "guest"],
-    "invite again": ["invite", "nato-2025", "EU", "--role", "observer", "--source", "x"],
-    "log": ["log", "nato-2025", "NZL", "attended", "--date", "2025-06-25", "--tag", "ip4"],
-    "event edit": ["event", "edit", "3f9a", "--reason", "other", "--clear", "source"],
-    "event rm": ["event", "rm", "a1b2"],
-    "import": ["import", "new.csv"],
-    "import --update": ["import", "update.csv", "--update"],
-}
+IWAYA = ["person", "add", "iwaya", "--name", "Takeshi Iwaya", "--party", "Japan"]
+# Each changing command, after the commands it needs first.
+CHANGING: dict[str, tuple[list[list[str]], list[str]]] = {
+    "summit add": ([], ["summit", "add", "g20", "--name", "G20", "--start", "2025-11-22",
+                        "--format", "hybrid"]),
+    "summit edit": ([], ["summit", "edit", "nato-2025", "--host", "Den Haag", "--note", "5%",
+                         "--status", "postponed"]),
+    "summit rm --force": ([], ["summit", "rm", "nato-2025", "--force"]),
+    "summit rm": ([], ["summit", "rm", "g7-2025"]),
+    "party add": ([], ["party", "add", "ASEAN", "--name", "Association of Southeast Asian "
+                       "Nations"]),
+    "invite": ([], ["invite", "nato-2025", "ITA", "USA", "--role", "guest", "--note", "n"]),
+    "invite again": ([], ["invite", "nato-2025", "EU", "--role", "observer", "--source", "x"]),
+    "log": ([], ["log", "nato-2025", "NZL", "attended", "--date", "2025-06-25", "--tag", "ip4",
+                 "--mode", "video", "--by", "Takeshi Iwaya"]),
+    "event edit": ([], ["event", "edit", "3f9a", "--reason", "other", "--clear", "source"]),
+    "event rm": ([], ["event", "rm", "a1b2"]),
+    "import": ([], ["import", "new.csv"]),
+    "import --update": ([], ["import", "update.csv", "--update"]),
+    "person add": ([], IWAYA),  # links the event whose by names him
+    "person edit": ([IWAYA], ["person", "edit", "iwaya", "--alias", "Iwaya"]),
+    "person rm --force": ([IWAYA], ["person", "rm", "iwaya", "--force"]),
+    "undo": ([["event", "rm", "a1b2"]], ["undo"]),
+}  # fmt: skip
 
 
 @pytest.mark.parametrize("command", CHANGING)
@@ -139,20 +149,24 @@ def test_undo_gives_back_the_bytes_from_before_the_command(
     monkeypatch.chdir(db.parent)
     (db.parent / "new.csv").write_text(CSV_NEW)
     (db.parent / "update.csv").write_text(CSV_UPDATE)
+    setup, args = CHANGING[command]
+    for earlier in setup:
+        ok(db, *earlier)
     before = records(db)
-    ok(db, *CHANGING[command])
+    ok(db, *args)
     assert records(db) != before
     changed = db.read_bytes()
-    dry = ok(db, "undo", "--dry-run")
+    # An undo is not what a plain undo takes back (it walks back): name it.
+    named = [entries(db)[-1]["id"]] if command == "undo" else []
+    dry = ok(db, "undo", *named, "--dry-run")
     assert db.read_bytes() == changed
-    done = ok(db, "undo")
+    done = ok(db, "undo", *named)
     assert done == dry.replace("would undo", "undid", 1)
     assert records(db) == before
-    made, undone = entries(db)
+    *_, made, undone = entries(db)
     assert undone["command"] == f"undo {made['id']}" and undone["undoes"] == made["id"]
     # ... and undoing the undo makes the change again, byte for byte.
     ok(db, "undo", undone["id"])
-    assert db.read_bytes().split(b'"history"')[0] == changed.split(b'"history"')[0]
     assert records(db) == records_of(changed)
 
 
@@ -288,6 +302,7 @@ def test_history_shows_entries_newest_first_field_by_field(worked: Path) -> None
         "    date: 2025-06-24",
         "    by: Takeshi Iwaya",
         "    level: minister",
+        "    mode: in-person",
         "    recorded: 2025-06-30T12:00:00Z",
         "",
         "00000003  2025-06-30T12:00:00Z  alice  (undone by 00000004)",
@@ -299,6 +314,7 @@ def test_history_shows_entries_newest_first_field_by_field(worked: Path) -> None
         "    date: 2025-06-24",
         "    by: Takeshi Iwaya",
         "    level: minister",
+        "    mode: in-person",
         "    recorded: 2025-06-30T12:00:00Z",
         "",
         "00000002  2025-06-30T12:00:00Z  alice",
@@ -315,6 +331,7 @@ def test_history_shows_entries_newest_first_field_by_field(worked: Path) -> None
         "    kind: attended",
         "    date: 2025-06-25",
         "    by: Luxon",
+        "    mode: in-person",
         "    recorded: 2025-06-30T12:00:00Z",
     ]
 
@@ -342,6 +359,7 @@ def test_history_shows_an_addition_as_the_next_change_found_it(db: Path) -> None
         "    party: NZL",
         "    kind: attended",
         "    date: 2025-06-25",
+        "    mode: in-person",
         "    recorded: 2025-06-30T12:00:00Z",
     ]
     # Changed behind the history's back: what the addition added is no longer known.
@@ -410,7 +428,7 @@ def test_a_damaged_history_entry_is_refused_naming_the_file(db: Path) -> None:
     tables[storage.HISTORY] = {"1": {"id": "00000001", "at": AT, "user": "a", "command": ""}}
     db.write_bytes(storage.dump(tables))
     before = db.read_bytes()
-    for args in (["history"], ["undo"]):
+    for args in (["history"], ["undo"], ["check"]):
         message = assert_refused(invoke(db, *args), before, db)
         assert message == f"{db} is damaged: history entry 1 has no 'changes' object"
 
@@ -432,3 +450,44 @@ def test_an_import_of_many_events_grows_the_file_by_well_under_a_tenth(
     ok(path, "import", str(files["events"]))
     entry = (path.stat().st_size - size) - (len(records(path)) - data_size)
     assert entry < 0.08 * len(records(path))  # about 20 bytes an event of ~270
+
+
+SCHEMA_1 = Path(__file__).parent / "schema1.json"  # the bundled data as version 1 wrote it
+
+
+def test_the_schema_upgrade_is_an_entry_of_its_own_that_undo_passes_by(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_bytes(SCHEMA_1.read_bytes())
+    assert invoke(path, "history").stdout == "no history yet: it starts with the next change\n"
+    ok(path, "event", "edit", "07c5", "--level", "minister")
+    upgrade, edit = entries(path)
+    assert upgrade == {
+        "id": "00000001",
+        "at": AT,
+        "user": "alice",
+        "command": "event edit 07c5 --level minister",
+        "changes": {},
+        "upgrade": {"from": 1, "to": 2},
+    }
+    assert list(edit["changes"]["events"]["change"]) == ["07c5edf3"]
+    # The record before is as the upgrade left it: undo puts back the upgraded record.
+    assert edit["changes"]["events"]["change"]["07c5edf3"]["before"]["mode"] == "in-person"
+    upgraded = records(path)
+    assert ok(path, "history").splitlines()[-3:] == [
+        "00000001  2025-06-30T12:00:00Z  alice",
+        "  summits event edit 07c5 --level minister",
+        "  upgraded the file from schema 1 to 2",
+    ]
+    rows = ok(path, "history", "--format", "csv").splitlines()
+    assert rows[-1] == (
+        "00000001,2025-06-30T12:00:00Z,alice,event edit 07c5 --level minister,,,upgrade,schema,1,2"
+    )
+    ok(path, "undo")
+    assert storage.load(path)["events"]["14"]["level"] == "leader"
+    assert records(path) != upgraded  # the level is back ...
+    before = path.read_bytes()
+    message = assert_refused(invoke(path, "undo", "00000001"), before, path)
+    assert message == (  # ... and the upgrade stays
+        "entry 00000001 (alice at 2025-06-30T12:00:00Z: summits event edit 07c5 --level "
+        "minister) changed no records: nothing to undo"
+    )

@@ -172,3 +172,53 @@ def test_a_field_changed_on_both_branches_is_listed_and_ours_kept(repo: Path) ->
     assert events["a1b2c3d4"]["by"] == "Iwaya Takeshi"
     git(repo, "add", "data/summits.json")
     git(repo, "commit", "-q", "--no-edit")
+
+
+SCHEMA_1 = Path(__file__).parent / "schema1.json"  # the bundled data as version 1 wrote it
+
+
+def as_version_1_writes(path: Path, change: dict[str, dict[str, dict[str, object]]]) -> None:
+    """Change a schema-1 file the way summits 1 would: records of schema 1, no history."""
+    import orjson
+
+    data = orjson.loads(path.read_bytes())
+    del data["schema"]
+    for table, records in change.items():
+        data[table].update(records)
+    path.write_bytes(storage.dump(data).replace(b'"schema": 2', b'"schema": 1', 1))
+
+
+def test_a_branch_still_on_schema_1_merges_with_one_that_upgraded(tmp_path: Path) -> None:
+    git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / ".gitignore").write_text(".*.lock\n")
+    db = tmp_path / "data" / "summits.json"
+    db.parent.mkdir()
+    db.write_bytes(SCHEMA_1.read_bytes())
+    ok(db, "git-setup")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "schema 1")
+    git(tmp_path, "switch", "-q", "-c", "old")
+    first = storage.load(db)["events"]["1"]
+    added = {**first, "id": "0000beef", "party": "KOR", "by": "Han Duck-soo", "notes": ""}
+    for name in ("mode", "instead_of", "person"):
+        added.pop(name)
+    noted = {k: v for k, v in first.items() if k not in ("mode", "instead_of", "person")}
+    as_version_1_writes(db, {"events": {"1": {**noted, "notes": "edited on schema 1"},
+                                        "99": added}})  # fmt: skip
+    assert db.read_bytes().startswith(b'{\n"schema": 1,')
+    git(tmp_path, "commit", "-q", "-am", "on schema 1")
+    git(tmp_path, "switch", "-q", "main")
+    result = invoke(db, "event", "edit", "3fb8", "--reason", "a reason")
+    assert result.exit_code == 0 and result.stderr == f"upgraded {db} to schema 2\n"
+    git(tmp_path, "commit", "-q", "-am", "upgraded")
+
+    merged = git(tmp_path, "merge", "-q", "--no-edit", "old", check=False)
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert "merged: 1 added, 1 changed from theirs" in merged.stdout
+    assert db.read_bytes().startswith(b'{\n"schema": 2,')
+    assert ok(db, "check").startswith(f"{db}: ok, schema 2")
+    events = by_key(db)["events"]
+    assert events["47ce804a"]["notes"] == "edited on schema 1"
+    assert events["3fb87356"]["reason"] == "a reason"
+    assert events["0000beef"]["mode"] == "in-person"  # upgraded as it merged
+    assert [entry.upgrade for entry in history.entries(storage.load(db), db)] == [(1, 2), None]

@@ -91,14 +91,16 @@ def digest(doc: Mapping[str, Any]) -> str:
 
 
 def complete(table: str, doc: Mapping[str, Any]) -> Record:
-    """A record with every declared field, missing ones at their empty defaults.
+    """A record with every declared field: those it lacks take what the schema upgrade gives.
 
     A record kept by an older schema (a ``before`` in history, a file merged
     from a branch not yet upgraded) is read as the current schema would store it.
     """
+    from summits import rules
+
     full: Record = dict(doc)
-    for spec in models.DECLARATIONS.get(table, ()):
-        full.setdefault(spec.name, [] if spec.items else "")
+    if table in models.DECLARATIONS:
+        rules.fill_missing(table, full)
     return full
 
 
@@ -202,6 +204,25 @@ def append(tables: dict[str, dict[str, Any]], changes: Changes) -> Record | None
     return entry
 
 
+def upgraded(tables: dict[str, dict[str, Any]], old: int, new: int) -> Record:
+    """Add the entry of a schema upgrade (the command that wrote the file, no changes).
+
+    The upgrade gives every record the fields it lacked; it is not undone, and an
+    undo of an earlier entry reads that entry's records as upgraded too.
+    """
+    history = tables.setdefault(HISTORY, {})
+    entry: Record = {
+        "id": _new_id(history),
+        "at": dates.utc_now(),
+        "user": login(),
+        "command": _typed.get(),
+        "changes": {},
+        "upgrade": {"from": old, "to": new},
+    }
+    history[str(max(map(int, history), default=0) + 1)] = entry
+    return entry
+
+
 def _new_id(history: Mapping[str, Any]) -> str:
     import secrets
 
@@ -235,6 +256,7 @@ class Entry:
     command: str
     undoes: str
     changes: tuple[Change, ...]
+    upgrade: tuple[int, int] | None = None  # the schema versions of an upgrade's entry
 
     def touched(self) -> set[tuple[str, str]]:
         return {(change.table, change.key) for change in self.changes}
@@ -295,7 +317,16 @@ def _entry(number: int, raw: Any, path: Path) -> Entry:
             ):
                 raise damaged(f"has a removal from {table!r} without its record and place")
             found.append(Change(table, key, REMOVE, value["before"], "", place))
-    return Entry(number, raw["id"], raw["at"], raw["user"], raw["command"], undoes, tuple(found))
+    upgrade = None
+    if "upgrade" in raw:
+        versions = raw["upgrade"] if isinstance(raw["upgrade"], dict) else {}
+        old, new = versions.get("from"), versions.get("to")
+        if type(old) is not int or type(new) is not int:
+            raise damaged("has an 'upgrade' without its schema versions")
+        upgrade = (old, new)
+    return Entry(
+        number, raw["id"], raw["at"], raw["user"], raw["command"], undoes, tuple(found), upgrade
+    )
 
 
 def _place(value: Any) -> int:

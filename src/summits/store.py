@@ -93,7 +93,9 @@ def writing(path: Path) -> Iterator[Database]:
         del raw  # 30 MB at 100,000 events that the block and the dump do not need
         yield db
         if db.storage.dirty:
-            # The entry saying what changed goes into the same write as the change.
+            # The entries saying what changed go into the same write as the change.
+            if db.schema < storage.SCHEMA_VERSION:
+                history.upgraded(db.storage.tables, db.schema, storage.SCHEMA_VERSION)
             history.append(db.storage.tables, db.changes)
             # Every change below keeps the rules, so the new file is as valid as the old.
             new = storage.dump(db.storage.tables)

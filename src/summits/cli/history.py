@@ -75,6 +75,8 @@ def history_(db: Path, limit: int | None, key: str | None, fmt: str, prune: int 
         undone = f"  (undone by {gone[entry.id]})" if entry.id in gone else ""
         click.echo(f"{entry.id}  {entry.at}  {visible(entry.user)}{undone}")
         click.echo(f"  summits {visible(entry.command)}".rstrip())
+        if entry.upgrade is not None:
+            click.echo(f"  upgraded the file from schema {entry.upgrade[0]} to {entry.upgrade[1]}")
         total = sum(1 for c in entry.changes if keep is None or keep(c))
         _show(steps[entry.id], total)
 
@@ -141,7 +143,10 @@ def _rows(
 ) -> Iterator[dict[str, Any]]:
     for entry in chosen:
         head = {"entry": entry.id, "at": entry.at, "user": entry.user, "command": entry.command}
-        if not steps[entry.id]:
+        if entry.upgrade is not None:
+            old, new = entry.upgrade
+            yield {**head, "change": "upgrade", "field": "schema", "old": old, "new": new}
+        elif not steps[entry.id]:
             yield head
         for step in steps[entry.id]:
             where = {**head, "table": step.table, "key": step.key, "change": step.op}

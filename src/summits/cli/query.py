@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from summits import history, store, wording
 from summits import options as opt
-from summits import store, wording
 from summits.cli.common import emit
 
 
@@ -87,6 +87,7 @@ def check(db: Path) -> None:
     """
 
     with store.reading(db, trust=True) as database:
+        history.entries(database.storage.tables, db)  # a damaged entry: one sentence, exit 1
         problems = database.problems()
         counts = {
             name: len(database.rows(name))
