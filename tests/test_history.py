@@ -59,7 +59,7 @@ def test_a_log_adds_one_entry_with_the_command_as_typed_without_db(db: Path) -> 
         "at": AT,
         "user": "alice",
         "command": "log nato-2025 'South Korea' attended --date 2025-06-24 -q",
-        "changes": {"events": {"add": {doc["id"]: history.digest(doc)}}},
+        "changes": {"events": {"add": f"{doc['id']} {history.digest(doc)}"}},
     }
 
 
