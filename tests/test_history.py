@@ -491,3 +491,13 @@ def test_the_schema_upgrade_is_an_entry_of_its_own_that_undo_passes_by(tmp_path:
         "entry 00000001 (alice at 2025-06-30T12:00:00Z: summits event edit 07c5 --level "
         "minister) changed no records: nothing to undo"
     )
+
+
+def test_a_command_with_a_newline_is_shown_on_one_line_escaped(db: Path) -> None:
+    ok(db, "summit", "edit", "nato-2025", "--note", "one\ntwo")
+    assert ok(db, "history").splitlines()[:4] == [
+        "00000001  2025-06-30T12:00:00Z  alice",
+        "  summits summit edit nato-2025 --note 'one\\ntwo'",
+        "  changed summit nato-2025",
+        "    notes: (empty) \u2192 one\\ntwo",
+    ]

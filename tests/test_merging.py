@@ -141,6 +141,29 @@ def test_an_older_schema_base_without_history_or_new_fields_merges(tmp_path: Pat
     assert merging.problems(result.tables, MEMORY) == []
 
 
+def test_events_link_to_the_persons_of_the_merged_file() -> None:
+    """``person`` is computed from ``by``: never a conflict, always right after a merge."""
+    base = nato()
+    iwaya = {"id": "iwaya", "name": "Takeshi Iwaya"}
+    ours = run(fork(base), lambda db: db.add_person(**iwaya))
+    theirs = run(fork(base), lambda db: db.log(summit="nato-2025", party="JPN", kind="attended",
+                                             date="2025-06-25", by="takeshi iwaya",
+                                             id="0000aaaa"))  # fmt: skip
+    result = merging.merge(base, ours, theirs)
+    events = by_key(result.tables)["events"]
+    assert (events["0000aaaa"]["person"], events["a1b2c3d4"]["person"]) == ("iwaya", "iwaya")
+    # One branch removes the person; the other's new event names them: unlinked, no problem.
+    gone = run(fork(result.tables), lambda db: db.remove_person("iwaya", force=True))
+    confirmed = {"kind": "confirmed", "date": "2025-06-20", "id": "0000bbbb"}
+    named = run(
+        fork(result.tables),
+        lambda db: db.log(summit="nato-2025", party="JPN", by="Takeshi Iwaya", **confirmed),
+    )
+    again = merging.merge(result.tables, gone, named)
+    assert again.clashes == [] and merging.problems(again.tables, MEMORY) == []
+    assert by_key(again.tables)["events"]["0000bbbb"]["person"] == ""
+
+
 # -- the command ----------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from summits import history, models, rules, storage
+from summits import history, models, people, rules, storage
 from summits.errors import DatabaseError
 
 Record = dict[str, Any]
@@ -75,6 +75,7 @@ def merge(base: storage.Tables, ours: storage.Tables, theirs: storage.Tables) ->
     result = Merged(storage.empty())
     for table in models.TABLES:
         result.tables[table] = _table(table, base, ours, theirs, result)
+    _relink(result.tables)
     history_table, result.entries = _history(base, ours, theirs)
     if history_table is not None:
         result.tables[history.HISTORY] = history_table
@@ -141,8 +142,8 @@ def _record(
     took = False
     for name in names:
         was, mine, other = before.get(name), ours.get(name), theirs.get(name)
-        if mine == other or was == other:
-            merged[name] = mine
+        if mine == other or was == other or name in _COMPUTED[table]:
+            merged[name] = mine  # a computed field is computed again: no conflict
         elif was == mine:
             merged[name], took = other, True
         else:
@@ -151,6 +152,29 @@ def _record(
     if took:
         result.taken[history.CHANGE] += 1
     return {name: value for name, value in merged.items() if value is not None}
+
+
+# Fields the tool sets (an event's ``person``, from its ``by`` and the persons).
+_COMPUTED = {
+    table: frozenset(spec.name for spec in fields if spec.computed)
+    for table, fields in models.DECLARATIONS.items()
+}
+
+
+def _relink(tables: storage.Tables) -> None:
+    """Link every event to the person its ``by`` names among the merged persons.
+
+    A person registered on one branch names the events the other branch logged;
+    a person removed on one branch no longer names any. Two persons sharing a
+    name are left as they are, for ``check`` to report.
+    """
+    persons = [doc for doc in tables.get("persons", {}).values() if isinstance(doc, dict)]
+    if people.clashes(persons):
+        return
+    known = people.index(persons)
+    for doc in tables.get("events", {}).values():
+        if isinstance(doc, dict) and isinstance(doc.get("by"), str) and "person" in doc:
+            doc["person"] = people.link(doc["by"], known)
 
 
 def _history(
