@@ -12,8 +12,11 @@ changes of one record are merged field by field, and a field changed two ways
 is a conflict: ours is kept and the conflict reported. A record removed on one
 side and changed on the other is a conflict too (ours kept). The history is
 merged as entries by id: every entry either side added, less those one side
-pruned. Each side may be of an older schema: a missing table is empty, a
-missing field takes its declared default (``history.complete``).
+pruned. Each side may be of an older schema: it is read upgraded, as every
+command reads it (a missing table is empty, a missing field takes the
+default the upgrade gives), and the result is written in this schema. An
+event's ``person`` is computed from its ``by``: never a conflict, it is
+computed again on the merged persons.
 """
 
 from __future__ import annotations

@@ -98,7 +98,8 @@ def _record(found: Sequence[history.Entry], text: str) -> str:
     keys = {change.key for entry in found for change in entry.changes}
     if text in keys:
         return text
-    matches = sorted(key for key in keys if key.startswith(text.strip().lower()))
+    given = text.strip()
+    matches = sorted(k for k in keys if k.startswith(given) or k.startswith(given.lower()))
     if not matches:
         raise NotFound(f"no history entry changed a record {visible(text)!r}")
     if len(matches) > 1:
