@@ -450,6 +450,18 @@ def _timeline_table(
     return out
 
 
+def _append_who(
+    text: Text, event: Mapping[str, Any], persons: Mapping[str, str], separator: str
+) -> None:
+    """Who, their rank and how (``who``), and whom they stood in for, after ``separator``."""
+    person = who(event, persons)
+    if person:
+        text.append(separator)
+        text.append_text(person)
+    if event["instead_of"]:
+        text.append(f" instead of {event['instead_of']}", style="italic")
+
+
 def _what(
     event: Mapping[str, Any], names: Mapping[str, str], persons: Mapping[str, str]
 ) -> RenderableType:
@@ -459,12 +471,7 @@ def _what(
     text.append(event["party"] + (" " if name else ""), style="bold")
     if name:
         text.append(name)
-    person = who(event, persons)
-    if person:
-        text.append(" \u00b7 ")
-        text.append_text(person)
-    if event["instead_of"]:
-        text.append(f" instead of {event['instead_of']}", style="italic")
+    _append_who(text, event, persons, " \u00b7 ")
     if event["reason"]:
         text.append("\n")
         text.append(event["reason"])
@@ -665,12 +672,7 @@ def _event_line(event: Mapping[str, Any], persons: Mapping[str, str]) -> Text:
     """``⊘ cancelled 2025-06-23 Shigeru Ishiba (leader): reason``."""
     text = kind_text(event["kind"])
     text.append(f" {dates.display(event['date'])}")
-    person = who(event, persons)
-    if person:
-        text.append(" ")
-        text.append_text(person)
-    if event["instead_of"]:
-        text.append(f" instead of {event['instead_of']}", style="italic")
+    _append_who(text, event, persons, " ")
     if event["reason"]:
         text.append(": ")
         text.append(event["reason"])
