@@ -128,9 +128,9 @@ class Changes:
 
     def inserted(self, table: str, numbered: Iterable[tuple[int, Mapping[str, Any]]]) -> None:
         touched = self._touched.setdefault(table, {})
-        key_of = models.key_of
+        key_of = models.key_getter(table)  # inserted records are whole
         for number, doc in numbered:
-            key = key_of(table, doc)
+            key = key_of(doc)
             found = touched.get(key)
             if found is None:
                 touched[key] = [None, None, number]
@@ -164,10 +164,11 @@ class Changes:
             adds: dict[str, Any] = {}
             changes: dict[str, Any] = {}
             removes: dict[str, Any] = {}
+            key_of = models.key_getter(table)  # the records written are whole
             for key, (before, number, now) in touched.items():
                 after = records.get(str(now)) if now is not None else None
-                if after is not None and models.key_of(table, after) != key:
-                    adds[models.key_of(table, after)] = digest(after)  # its key was changed
+                if after is not None and key_of(after) != key:
+                    adds[key_of(after)] = digest(after)  # its key was changed
                     after = None
                 if before is None:
                     if after is not None:

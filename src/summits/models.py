@@ -14,6 +14,8 @@ every field makes files diff cleanly and CSV round-trip without guessing.
 
 from __future__ import annotations
 
+import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, NamedTuple, TypedDict
@@ -411,6 +413,15 @@ def event_order(event: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
 def summit_order(summit: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
     """Summits by their first day, then by id."""
     return (dates.order(summit["start"]), summit["id"])
+
+
+def key_getter(table: str) -> Callable[[Mapping[str, Any]], str]:
+    """``key_of`` for one table, made once, for records known to be whole (a C-level
+    ``itemgetter`` where the key is one field): for loops over 100,000 records."""
+    field = KEY_FIELD[table]
+    if field is None:
+        return functools.partial(key_of, table)
+    return operator.itemgetter(field)
 
 
 def key_of(table: str, doc: Mapping[str, Any]) -> str:

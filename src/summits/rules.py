@@ -68,7 +68,8 @@ def cleaner(spec: Field) -> Callable[[Any], Any]:
     return _CLEANERS[spec.items, spec.clean]
 
 
-def _text(value: Any) -> Any:
+def trimmed(value: Any) -> Any:
+    """A text's cleaning: trimmed (anything else passes unchanged, for the rules to refuse)."""
     return value.strip() if type(value) is str else value
 
 
@@ -78,6 +79,9 @@ def _upper(value: Any) -> Any:
 
 def _items(value: Any) -> Any:
     if type(value) is str:
+        if LIST_SEPARATOR not in value:  # one item or none: most cells, found in C
+            value = value.strip()
+            return [value] if value else []
         return clean_list(value.split(LIST_SEPARATOR))
     if type(value) is list and all(type(item) is str for item in value):
         return clean_list(value)
@@ -85,7 +89,7 @@ def _items(value: Any) -> Any:
 
 
 _CLEANERS: dict[tuple[bool, str], Callable[[Any], Any]] = {
-    (False, "trim"): _text,
+    (False, "trim"): trimmed,
     (False, "upper"): _upper,
     (True, "trim"): _items,
     (True, "upper"): _items,
@@ -220,14 +224,19 @@ def record_problems(table: str, doc: Any) -> list[Problem]:
 
 
 def _by_kind(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """(field, code) of the event fields its kind does not allow, or requires and lacks.
+    """(field, code) of the event fields its kind does not allow, or requires and lacks."""
+    return _kind_allows(doc["kind"], bool(doc["mode"]), bool(doc["instead_of"]))
 
-    A kind that ``represents`` (attended, confirmed) has a mode; other kinds have
-    neither a mode nor an ``instead_of``.
-    """
-    if represents(doc["kind"]):
-        return [] if doc["mode"] else [("mode", "required")]
-    return [(name, "kind-takes-none") for name in ("mode", "instead_of") if doc[name]]
+
+@functools.lru_cache(maxsize=64)
+def _kind_allows(kind: Any, mode: bool, instead_of: bool) -> list[tuple[str, str]]:
+    """A kind that ``represents`` (attended, confirmed) has a mode; other kinds have
+    neither a mode nor an ``instead_of``. (It depends on nothing else, so a whole
+    table is checked by the few distinct combinations it holds.)"""
+    if represents(kind):
+        return [] if mode else [("mode", "required")]
+    given = (("mode", mode), ("instead_of", instead_of))
+    return [(name, "kind-takes-none") for name, there in given if there]
 
 
 def _list_problems(table: str, key: str, spec: Field, value: Any) -> list[Problem]:
@@ -293,7 +302,17 @@ def table_ok(table: str, docs: list[Any]) -> bool:
             return False
     if table == "summits":
         return not any(map(_ends_before_start, docs))
-    return table != "events" or not any(map(_by_kind, docs))
+    if table != "events":
+        return True
+    combinations = set(
+        zip(
+            map(operator.itemgetter("kind"), docs),
+            map(bool, map(operator.itemgetter("mode"), docs)),
+            map(bool, map(operator.itemgetter("instead_of"), docs)),
+            strict=True,
+        )
+    )
+    return not any(_kind_allows(*combination) for combination in combinations)
 
 
 def _texts_ok(spec: Field, column: list[Any]) -> bool:
