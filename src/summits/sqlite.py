@@ -77,11 +77,11 @@ def attendance_sheet(db: Database) -> formats.Sheet:
             if series is not None:
                 grouped[series][index].append(doc)
     persons = db.rows("persons")
-    rows: list[dict[str, Any]] = []
+    rows: list[Mapping[str, Any]] = []
     for series in sorted(grouped):
         summits_of, invitations, events = grouped[series]
         grid = analysis.matrix(summits_of, invitations, events, persons)
-        rows += [dict(row) for row in analysis.matrix_long(grid, db.party_names).rows]
+        rows += analysis.matrix_long(grid, db.party_names).rows  # (``bounded`` copies them)
     return exchange.bounded(formats.Sheet(analysis.LONG_COLUMNS, rows), ("start",))
 
 
@@ -207,14 +207,8 @@ def _fill(
             connection.execute(statement)
     for statement in _attendance_ddl():
         connection.execute(statement)
-    flags = formats.Sheet(
-        attendance.columns,
-        (
-            {c: (int(v) if c in BOOLEAN_COLUMNS else v) for c, v in row.items()}
-            for row in attendance.rows
-        ),
-    )
-    _insert(connection, ATTENDANCE_ROWS, flags)
+    # (The flags go in as Python's bools, which sqlite3 stores as the integers 1 and 0.)
+    _insert(connection, ATTENDANCE_ROWS, attendance)
     connection.execute("COMMIT")
 
 
