@@ -102,10 +102,10 @@ def rows(db: Database, table: str, records: Iterable[dict[str, Any]]) -> list[di
         out = []
         for doc in records:
             summit_name, series = summits.get(doc["summit"], ("", ""))
-            row = dict(doc)
-            row["summit_name"], row["series"] = summit_name, series
-            row["party_name"] = names.get(doc["party"], "")
-            out.append(row)
+            party_name = names.get(doc["party"], "")
+            out.append(
+                {**doc, "summit_name": summit_name, "series": series, "party_name": party_name}
+            )
     elif table == "invitations":
         out = [{**doc, "party_name": db.party_name(doc["party"])} for doc in records]
     else:

@@ -66,6 +66,10 @@ def cell(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+# What csv.writer writes as it is (None as an empty cell); anything else goes through ``cell``.
+_PLAIN = frozenset({str, type(None), int, float})
+
+
 def _csv_rows(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> Iterator[list[Any]]:
     """Rows for csv.writer, which writes text as is and None as an empty cell itself.
 
@@ -76,14 +80,15 @@ def _csv_rows(records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> I
     through ``cell`` whole.
     """
     special: list[int] | None = None
+    join = LIST_SEPARATOR.join
     for record in records:
         row = list(map(record.get, columns))
         if special is None:
             special = [i for i, value in enumerate(row) if isinstance(value, (list, bool))]
         for i in special:
-            row[i] = cell(row[i])
-        types = set(map(type, row))
-        if list in types or bool in types:
+            value = row[i]
+            row[i] = join(value) if type(value) is list else cell(value)
+        if not _PLAIN.issuperset(map(type, row)):  # a list or a bool somewhere else
             row = list(map(cell, row))
         yield row
 
