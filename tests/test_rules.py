@@ -231,3 +231,20 @@ def test_the_fast_record_checks_agree_with_the_field_by_field_ones(data: st.Data
     slow = rules.record_problems(table, _Slow(doc))
     assert rules.record_problems(table, doc) == slow
     assert rules.table_ok(table, [VALID_RECORDS[table], doc]) == (slow == [])
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                ["2025", "2025-06", "2025-06-01", "2025-06-20~", "2025-06-18/2025-06-20"]
+            ),
+            st.sampled_from(["2025-06-30T12:00:00Z", "2025-06-30T12:00:01Z"]),
+        ),
+        max_size=12,
+    )
+)
+def test_the_fast_event_sort_is_the_event_order(pairs: list[tuple[str, str]]) -> None:
+    events = [{"date": date, "recorded": at, "n": n} for n, (date, at) in enumerate(pairs)]
+    assert models.sorted_events(events) == sorted(events, key=models.event_order)

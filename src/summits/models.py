@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, Literal, NamedTuple, TypedDict
 
 from summits import dates
@@ -408,6 +408,25 @@ def event_order(event: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
     in the same second keep the order they were entered in.
     """
     return (dates.order(event["date"]), event["recorded"])
+
+
+def sorted_events(events: Sequence[Mapping[str, Any]]) -> list[Any]:
+    """``sorted(events, key=event_order)``, made fast for 100,000 events.
+
+    Each distinct date's order is worked out once, and the sort compares
+    ready-made keys (a C-level lookup, not a Python call an event); the sort
+    is stable, so the result is exactly ``event_order``'s.
+    """
+    dated = list(map(operator.itemgetter("date"), events))
+    orders = {date: dates.order(date) for date in set(dated)}
+    keys = list(
+        zip(
+            map(orders.__getitem__, dated),
+            map(operator.itemgetter("recorded"), events),
+            strict=True,
+        )
+    )
+    return [events[i] for i in sorted(range(len(events)), key=keys.__getitem__)]
 
 
 def summit_order(summit: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:

@@ -351,7 +351,7 @@ class Database:
     def events(self, where: Callable[[Record], bool] | None = None) -> list[Record]:
         """Events in date order (a month before its days), then by when recorded."""
         found = [doc for doc in self.rows("events") if where is None or where(doc)]
-        return sorted(found, key=models.event_order)
+        return models.sorted_events(found)
 
     def event(self, prefix: str) -> models.Event:
         """The event whose id starts with ``prefix``; refuse none or several."""
