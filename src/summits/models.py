@@ -418,15 +418,14 @@ def sorted_events(events: Sequence[Mapping[str, Any]]) -> list[Any]:
     is stable, so the result is exactly ``event_order``'s.
     """
     dated = list(map(operator.itemgetter("date"), events))
-    orders = {date: dates.order(date) for date in set(dated)}
-    keys = list(
-        zip(
-            map(orders.__getitem__, dated),
-            map(operator.itemgetter("recorded"), events),
-            strict=True,
-        )
-    )
-    return [events[i] for i in sorted(range(len(events)), key=keys.__getitem__)]
+    distinct = {date: dates.order(date) for date in set(dated)}
+    rank = {date: n for n, date in enumerate(sorted(distinct, key=distinct.__getitem__))}
+    ranks = list(map(rank.__getitem__, dated))
+    recorded = list(map(operator.itemgetter("recorded"), events))
+    # Two stable sorts, each on one plain key: by when recorded, then by the date's rank.
+    order = sorted(range(len(events)), key=recorded.__getitem__)
+    order.sort(key=ranks.__getitem__)
+    return [events[i] for i in order]
 
 
 def summit_order(summit: Mapping[str, Any]) -> tuple[tuple[str, int, str], str]:
