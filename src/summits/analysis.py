@@ -319,11 +319,10 @@ def matrix(
         (doc["party"], doc["summit"]): doc["role"] for doc in invitations if doc["summit"] in ids
     }
     grouped: dict[Pair, list[Record]] = {}
-    for event in events:  # filter first: sorting all events would cost more than the rest
-        if event["summit"] in ids:
-            grouped.setdefault((event["party"], event["summit"]), []).append(event)
-    for mine in grouped.values():
-        mine.sort(key=event_order)
+    # Filter first, then sort once (ready-made keys): grouping keeps each pair in order.
+    mine = [event for event in events if event["summit"] in ids]
+    for event in models.sorted_events(mine):
+        grouped.setdefault((event["party"], event["summit"]), []).append(event)
     wanted = set(roles)
     if wanted:
         parties = sorted({party for (party, _), role in invited.items() if role in wanted})
