@@ -144,13 +144,18 @@ def _values(sheet: formats.Sheet, lists: frozenset[str] = frozenset()) -> Iterab
 
     columns = list(sheet.columns)
     listed = [i for i, column in enumerate(columns) if column in lists]
+    dumps = orjson.dumps
+    nulls = _NULLS.get
     for record in sheet.rows:
         row: list[Any] = list(map(record.get, columns))
-        if "" in row:
-            row = [None if value == "" else value for value in row]
         for i in listed:
-            row[i] = orjson.dumps(row[i] or []).decode()
-        yield tuple(row)
+            row[i] = dumps(row[i] or []).decode()
+        # Every value is now text, a flag or None: an empty text becomes NULL, in C.
+        yield tuple(map(nulls, row, row))
+
+
+# ``_NULLS.get(value, value)``: None for an empty text, the value itself otherwise.
+_NULLS: dict[Any, None] = {"": None}
 
 
 def metadata_path(path: Path) -> Path:
