@@ -213,6 +213,8 @@ def best_attendance(events: Sequence[Record]) -> tuple[Record, bool] | None:
     if not went:
         return None
     partial = {person_key(event) for event in events if event["kind"] in PARTIAL}
+    if len(went) == 1:  # the usual cell: nothing to rank
+        return went[0], bool(partial) and person_key(went[0]) in partial
 
     def rank(event: Record) -> Rank:
         whole = person_key(event) not in partial
@@ -255,6 +257,11 @@ def _stood_in(events: Sequence[Record], index: Mapping[str, str]) -> bool:
     Every attendance must be by someone else: when the person who declined
     came after all (by video, say), nobody stood in for them.
     """
+    if not any(
+        event["kind"] in WITHDRAWING or (event["kind"] in REPRESENTING and event["instead_of"])
+        for event in events
+    ):
+        return False  # nobody pulled out or was stood in for (most cells)
     went = [(event, person_key(event)) for event in events if event["kind"] in ATTENDING]
     for event in events:
         if event["kind"] in WITHDRAWING:
