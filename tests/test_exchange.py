@@ -518,3 +518,24 @@ def test_the_csv_module_reads_every_cell_back(calls: list[tuple[str, dict[str, A
         assert [row["tags"].split(" | ") if row["tags"] else [] for row in rows] == [
             doc["tags"] for doc in expected
         ]
+
+
+@ROUND_TRIP
+@given(databases(), st.sampled_from(["csv", "json"]))
+def test_the_column_by_column_reading_plans_what_the_row_by_row_one_does(
+    calls: list[tuple[str, dict[str, Any]]], fmt: str
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        source, target = Path(folder) / "a.json", Path(folder) / "b.json"
+        _build(source, calls)
+        store.create(target)
+        for table in exchange.ORDER:
+            data = _cli(source, "export", "--table", table, "--format", fmt)
+            incoming = importing.read(data, f"x.{fmt}", fmt, table)
+            with store.reading(target) as db:
+                fast = importing.plan(db, incoming, update=False)
+                with pytest.MonkeyPatch.context() as patch:
+                    patch.setattr(importing._Checker, "_by_columns", lambda *a, **k: None)
+                    slow = importing.plan(db, incoming, update=False)
+            assert fast.added == slow.added and fast.unchanged == slow.unchanged
+            _cli(target, "import", "-", "--format", fmt, "--table", table, data=data)

@@ -196,7 +196,7 @@ EMPTY = Cell("")
 
 def representation_word(level: str, mode: str, left_early: bool) -> str:
     """``leader``, ``leader (video)``, ``minister (left early)``, ``attended (message)``."""
-    how = [mode] if mode and mode != models.MODES[0] else []
+    how = [said] if (said := models.mode_said(mode)) else []
     how += [LEFT_EARLY] if left_early else []
     word = level or ATTENDED
     return f"{word} ({', '.join(how)})" if how else word

@@ -80,6 +80,11 @@ def level_rank(level: str) -> int:
     return len(LEVELS) - LEVELS.index(level) if level in LEVELS else 0
 
 
+def mode_said(mode: str) -> str:
+    """A mode worth saying beside a level: none for in person, which is what attending means."""
+    return "" if mode in ("", MODES[0]) else mode
+
+
 def mode_rank(mode: str) -> int:
     """Higher is better: in person, then video, then a message.
 

@@ -231,16 +231,11 @@ def who(event: Mapping[str, Any], persons: Mapping[str, str] | None = None) -> T
     name = (persons or {}).get(event["person"], "")
     if name and name != event["by"]:
         text.append(f" [{name}]")
-    rank = [word for word in (event["level"], _mode(event)) if word]
+    rank = [word for word in (event["level"], models.mode_said(event["mode"])) if word]
     if rank:
         words = ", ".join(rank)
         text.append(f" ({words})" if event["by"] else words, style="dim")
     return text
-
-
-def _mode(event: Mapping[str, Any]) -> str:
-    """The mode when it says something: in person is what attending means."""
-    return "" if event["mode"] in ("", models.MODES[0]) else str(event["mode"])
 
 
 def events_table(events: Iterable[Record]) -> RenderableType:

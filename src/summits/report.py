@@ -200,7 +200,11 @@ def _event_line(report: Report, event: Record, party: bool = False) -> str:
     name = report.persons.get(str(event.get("person", "")), "")
     if name and name != event["by"]:
         who += f" [{esc(name)}]"
-    rank = [word for word in (event.get("level", ""), _mode(event)) if word]
+    rank = [
+        word
+        for word in (event.get("level", ""), models.mode_said(str(event.get("mode", ""))))
+        if word
+    ]
     if rank:
         who += f" ({esc(', '.join(rank))})"
     text = f'<span class="k k-{esc(event["kind"])}">{symbol} {esc(event["kind"])}</span> '
@@ -211,11 +215,6 @@ def _event_line(report: Report, event: Record, party: bool = False) -> str:
     if event.get("reason"):
         text += f": {esc(event['reason'])}"
     return text
-
-
-def _mode(event: Record) -> str:
-    mode = str(event.get("mode", ""))
-    return "" if mode in ("", models.MODES[0]) else mode
 
 
 LEGEND = {
